@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-
 DEFAULT_STAGES: tuple[str, ...] = (
     "normalize",
     "dateline",
@@ -33,5 +32,5 @@ class Options:
     kb_path: str | None = None
     kb_overlays: tuple[str, ...] = field(default_factory=tuple)
 
-    def with_(self, **changes: object) -> "Options":
+    def with_(self, **changes: object) -> Options:
         return replace(self, **changes)  # type: ignore[arg-type]
