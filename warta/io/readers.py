@@ -33,6 +33,8 @@ from ..errors import (
 )
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# Fewer words than this after boilerplate removal is a menu or a stub, not an article.
+MIN_BODY_WORDS = 8
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
@@ -116,7 +118,7 @@ def read_html(html: str, *, id: str, source: str, url: str | None = None, line: 
         favor_precision=True,
     )
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_BODY_WORDS:
         raise NoArticleBodyError("the HTML page has no article body to analyse", source=source, line=line)
     published = getattr(doc, "date", None)
     art = Article(
