@@ -165,7 +165,7 @@ def test_missing_file_and_folder(tmp_path):
 
 
 def test_stdin_text_and_jsonl():
-    art = one(iter_stdin(stream=io.BytesIO("Presiden tiba di Jakarta.".encode())))
+    art = one(iter_stdin(stream=io.BytesIO(b"Presiden tiba di Jakarta.")))
     assert art.id == "stdin" and art.source == "<stdin>"
     out = list(iter_stdin(stream=io.BytesIO(b'{"id":"s1","text":"Satu."}\n{"id":"s2"}\n')))
     assert isinstance(out[0], Article) and isinstance(out[1], RecordError)

@@ -35,7 +35,7 @@ from ..errors import (
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # Fewer words than this after boilerplate removal is a menu or a stub, not an article.
 MIN_BODY_WORDS = 8
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
