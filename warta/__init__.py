@@ -24,6 +24,7 @@ __all__ = [
     "WartaError",
     "analyze",
     "analyze_article",
+    "get_pipeline",
     "register",
     "__version__",
 ]
