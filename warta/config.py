@@ -31,6 +31,8 @@ class Options:
     # Which KB file to use (None = the bundled one).
     kb_path: str | None = None
     kb_overlays: tuple[str, ...] = field(default_factory=tuple)
+    # Extra anchor-event files for the time-inconsistency check (warta/trust/data/anchors.yaml format).
+    anchor_files: tuple[str, ...] = field(default_factory=tuple)
 
     def with_(self, **changes: object) -> Options:
         return replace(self, **changes)  # type: ignore[arg-type]

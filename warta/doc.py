@@ -155,6 +155,8 @@ class Article:
     events: list[Event] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
+    # The stale-news score and its parts (see warta.trust.score).
+    trust: dict[str, Any] = field(default_factory=dict)
     # Scratch space for stages that hand intermediate results to later ones.
     extras: dict[str, Any] = field(default_factory=dict)
     done: list[str] = field(default_factory=list)  # names of the stages that ran
@@ -175,6 +177,7 @@ class Article:
             "events": [e.as_dict() for e in self.events],
             "dates": [d.as_dict() for d in self.dates],
             "flags": [f.as_dict() for f in self.flags],
+            "trust": dict(self.trust),
             "stages": list(self.done),
         }
         if tokens:

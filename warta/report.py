@@ -63,9 +63,12 @@ def render(result: dict[str, Any], console: Console) -> None:
     console.print(Panel(head, title=f"[bold]Warta[/bold] · {result.get('id')}", expand=True))
 
     flags = result.get("flags") or []
+    score = (result.get("trust") or {}).get("stale_score", 0.0)
     if flags:
-        rows = [Text(f"⚑ {f.get('kind')}: {f.get('message')}", style="bold red") for f in flags]
-        console.print(Panel(Group(*rows), title="Trust flags", border_style="red"))
+        rows = [Text(f"⚑ {f.get('kind')} ({f.get('confidence', 0):.2f}): {f.get('message')}", style="bold red")
+                for f in flags]
+        console.print(Panel(Group(*rows), title=f"Trust flags · stale-news score {score:.2f}",
+                            border_style="red"))
     else:
         console.print(Text("Trust flags: none raised", style="green"))
 
