@@ -49,7 +49,7 @@ GOLD = {
         {"type": "CONSULT", "source": "Budi Santoso", "source_country": "IDN", "target": None,
          "target_country": None},
     ],
-    "dates": [{"text": "Sabtu (5/1/2020) malam", "value": "2020-01-05"},
+    "dates": [{"text": "Rabu (8/1/2020) malam", "value": "2020-01-08"},
               {"text": "kemarin", "value": "2020-01-06"}],
 }
 
@@ -86,9 +86,9 @@ PRED = {
         {"type": "ASSAULT", "source": {"name": "x", "country": "IDN"}, "target": None},
     ],
     "dates": [
-        {"text": "Sabtu (5/1/2020)", "value": "2020-01-05"},  # shares words, same value → correct
-        {"text": "Sabtu (5/1/2020)", "value": "2020-01-05"},  # same words+value: counted once
-        {"text": "kemarin", "value": "2020-01-05"},  # wrong value
+        {"text": "Rabu (8/1/2020)", "value": "2020-01-08"},  # shares words, same value → correct
+        {"text": "Rabu (8/1/2020)", "value": "2020-01-08"},  # same words+value: counted once
+        {"text": "kemarin", "value": "2020-01-08"},  # wrong value
     ],
 }
 
