@@ -48,6 +48,9 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --shared $(SHARED)
 
+bench-dates: $(STAMP)
+	$(BIN)/python scripts/bench_dates.py
+
 countries: $(STAMP)
 	$(BIN)/python scripts/build_countries.py warta/kb/data/countries.tsv
 

@@ -112,7 +112,9 @@ class Event:
 @dataclass(slots=True)
 class DateMention:
     text: str
-    value: str  # ISO at the precision the text gives: 2016-11-19, 2023-08, 2019, 2019-W14, a/b
+    # ISO at the precision the text gives: 2016-11-19, 2023-08, 2019, 2019-W14, a/b; None when a
+    # relative expression has no article date to resolve against (conflict says so).
+    value: str | None
     start: int
     end: int
     kind: str = "absolute"  # absolute | relative | weekday | month | year | range
