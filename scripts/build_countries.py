@@ -41,7 +41,8 @@ PRESS: dict[str, list[str]] = {
     "NLD": ["Belanda", "Netherlands", "Holland", "Negeri Kincir Angin"],
     "PHL": ["Filipina", "Philippines", "Pilipina"],
     "VNM": ["Vietnam", "Viet Nam"],
-    "MMR": ["Myanmar", "Burma"],
+    "MMR": ["Myanmar", "Burma", "Birma"],
+    "HKG": ["Hong Kong", "Hongkong"],
     "TLS": ["Timor Leste", "Timor-Leste", "East Timor", "Timor Timur"],
     "CZE": ["Ceko", "Czechia", "Czech Republic"],
     "TUR": ["Turki", "Turkey", "Türkiye", "Turkiye"],
@@ -64,13 +65,18 @@ PRESS: dict[str, list[str]] = {
 
 # CLDR territories that are not countries (supranational, pseudo, unknown).
 NOT_COUNTRIES = {"QUU", "XAA", "XBB", "ZZZ", "QOO", "EZZ", "UNN"}
+# Withdrawn ISO codes that CLDR keeps as aliases of current ones (East Germany → DE, Burma → MM,
+# South Yemen → YE, …); they must never win over the current alpha-3 code.
+WITHDRAWN = {"BUR", "DDR", "FXX", "TMP", "YMD", "ZAR", "SCG", "YUG", "NTZ", "DHY", "HVO", "NHB",
+             "RHO", "VDR", "ANT", "CSK", "SUN"}
 
 
 def build() -> list[tuple[str, str, list[str]]]:
     aliases = get_global("territory_aliases")
     a2_to_a3: dict[str, str] = {}
     for code, targets in aliases.items():
-        if len(code) == 3 and code.isalpha() and len(targets) == 1 and len(targets[0]) == 2:
+        if (len(code) == 3 and code.isalpha() and code not in WITHDRAWN and len(targets) == 1
+                and len(targets[0]) == 2):
             a2_to_a3.setdefault(targets[0], code)
     locales = [Locale("en"), Locale("id"), Locale("ms")]
     rows = []
