@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: help venv demo test test-fast lint typecheck bench bench-ner bench-dates train kb countries lock clean eval
+.PHONY: help venv demo test test-fast lint typecheck bench bench-ner bench-dates train kb countries lock clean eval eval-plover events-data load
 
 help:
 	@echo "make demo   - analyse the bundled example articles and print what was found"
@@ -47,6 +47,12 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --shared $(SHARED)
+
+eval-plover: $(STAMP)
+	$(BIN)/python scripts/eval_plover.py
+
+events-data: $(STAMP)
+	$(BIN)/python -m warta.events.build $(SHARED)/data
 
 bench-dates: $(STAMP)
 	$(BIN)/python scripts/bench_dates.py

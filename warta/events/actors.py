@@ -1,0 +1,665 @@
+"""Actor mentions: who can be the source or target of an event.
+
+A mention is a token span that names an actor, found in this order of trust:
+
+1. entities from the entities stage (KB-linked persons, organisations, places; their
+   country, sector and KB id are kept),
+2. country names, demonyms, capitals and metonyms ("Tiongkok", "Russian", "Beijing"),
+3. generic actors from the agent lexicons ("polisi", "ribuan mahasiswa", "pejabat Rusia",
+   "the police", "Russian officials"), merged with an adjacent country ("pejabat Rusia",
+   "Russian officials", "the foreign minister of Indonesia") and with a following personal
+   name ("Menlu Retno" -> the person, with the title's sector),
+4. pronouns ("ia", "dia", "mereka", "he", "they"), resolved to the most recent plausible
+   actor; a first-person pronoun inside a quote is the quote's speaker,
+5. only when the article has no entities at all (the entities stage did not run or found
+   nothing): capitalised name sequences, as unknown actors.
+
+Country of a generic actor (decided here, documented in warta/events/README.md): an
+adjacent country word wins; else the agent row's fixed country (national institutions
+such as "TNI", "KPK"); else the article's *main country* — the country most often named
+in the article, with a head start of 2 for Indonesia in Indonesian-language text (a
+domestic outlet writes "polisi" for the Indonesian police). International organisations
+never get a country.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+import simplemma
+
+from ..doc import Actor, Article, Entity
+from ..kb.countries import country_code, display_name
+from .lexicon import ISO_FIXES, Lexicon
+
+IDN_HEAD_START = 2  # main-country bonus for Indonesia in Indonesian-language articles
+IGO_SECTORS = frozenset({"IGO", "NGO"})
+# Regions name no single country: an actor or place there gets none (the agent lexicons
+# list them too, so that "Laut China Selatan" is not read as China)
+REGIONS = frozenset(
+    {
+        "asia", "eropa", "europe", "afrika", "africa", "amerika latin", "latin america",
+        "timur tengah", "middle east", "asia tenggara", "southeast asia", "asia pasifik",
+        "asia pacific", "pasifik", "pacific", "laut china selatan", "south china sea",
+        "eropa barat", "western europe", "afrika utara", "north africa",
+    }
+)  # fmt: skip
+PERSON_KINDS = frozenset({"person", "name", "head"})
+
+
+@dataclass(slots=True)
+class Mention:
+    start: int  # token index
+    end: int  # token index, exclusive
+    actor: Actor
+    kind: str  # person | group | org | country | place | name
+    origin: str  # entity | country | agent | pronoun | name
+    generic: bool = False  # its country comes from the article's main country
+    label: str = ""  # entity label when origin is entity
+    rule: str = ""  # lexicon row that made it (agents)
+    antecedent: Mention | None = None  # for pronouns
+    partners: list[Mention] = field(default_factory=list)  # "mereka" after "A dan B": [B]
+
+    @property
+    def is_state(self) -> bool:
+        return self.kind == "country" or (self.actor.sector or "") in STATE_SECTORS
+
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
+
+
+@dataclass(slots=True)
+class TokenView:
+    """Per-token strings computed once per article (lower-case, lemma, folded)."""
+
+    low: list[str]
+    lem: list[str]
+    fold: list[str]
+    cap: list[bool]
+    starts: list[int]
+    ends: list[int]
+    text: list[str]
+    poss: list[bool] = field(default_factory=list)  # English possessive "'s" on the token
+    quote_of: list[int] = field(default_factory=list)  # index into article.quotes or -1
+
+
+@lru_cache(maxsize=50_000)
+def _lemma_en(word: str) -> str:
+    return simplemma.lemmatize(word, lang="en").lower()
+
+
+@lru_cache(maxsize=300_000)
+def _fold_token(text: str) -> str:
+    from ..textutil import fold
+
+    return fold(text)
+
+
+def _strip_possessive(text: str) -> str:
+    """ "Israel's" -> "Israel", "junta’s" -> "junta" (the tokenizer keeps the clitic on)."""
+    if len(text) > 3 and text[-2:] in ("'s", "’s"):
+        return text[:-2]
+    return text
+
+
+@lru_cache(maxsize=2)
+def _actor_starts(lang: str) -> frozenset[str]:
+    """Every word an agent, a country name or a pronoun can start with (one set lookup
+    per token decides whether to look closer)."""
+    from .lexicon import lexicon
+
+    lex = lexicon(lang)
+    cues = lex.cues
+    words = set(lex.agents) | set(lex.country_first)
+    if lang == "en":
+        words |= {name for name in lex.countries if " " not in name}
+    return frozenset(words | cues["pron_person"] | cues["pron_group"] | cues["pron_first"])
+
+
+def make_view(article: Article) -> TokenView:
+    toks = article.tokens
+    if article.lang == "en":
+        texts = [_strip_possessive(t.text) for t in toks]
+        poss = [len(x) != len(t.text) for x, t in zip(texts, toks, strict=True)]
+        lem = [
+            (t.lemma or t.text).lower() if not p else _lemma_en(x.lower())
+            for t, x, p in zip(toks, texts, poss, strict=True)
+        ]
+    else:
+        texts = [t.text for t in toks]
+        poss = [False] * len(toks)
+        lem = [(t.lemma or t.text).lower() for t in toks]
+    low = [x.lower() for x in texts]
+    view = TokenView(
+        low=low,
+        lem=lem,
+        # folding (accents, punctuation) only changes the rare non-plain word
+        fold=[x if x.isalnum() and x.isascii() else _fold_token(x) for x in low],
+        cap=[x[:1].isupper() for x in texts],
+        starts=[t.start for t in toks],
+        ends=[t.end for t in toks],
+        text=texts,
+        poss=poss,
+    )
+    quote_of = [-1] * len(toks)
+    for qi, q in enumerate(article.quotes):
+        if q.end <= q.start:
+            continue
+        a = bisect.bisect_left(view.starts, q.start)
+        b = bisect.bisect_left(view.starts, q.end)
+        for i in range(a, b):
+            quote_of[i] = qi
+    view.quote_of = quote_of
+    return view
+
+
+def _entity_mention(ent: Entity, a: int, b: int, lex: Lexicon) -> Mention:
+    country = ent.country
+    kind = {"PERSON": "person", "ORG": "org", "PLACE": "place"}.get(ent.label, "org")
+    if ent.label == "PLACE":
+        cc = (
+            country_code(ent.canonical)
+            or country_code(ent.text)
+            or lex.countries.get(_fold_token(ent.canonical))
+            or lex.countries.get(_fold_token(ent.text))
+        )
+        if cc:
+            country, kind = cc, "country"
+    country = ISO_FIXES.get(country, country) if country else None
+    actor = Actor(ent.canonical or ent.text, country, ent.sector, ent.actor_id)
+    generic = (
+        country is None
+        and ent.sector not in IGO_SECTORS
+        and _fold_token(ent.canonical or ent.text) not in REGIONS
+    )
+    return Mention(a, b, actor, kind, "entity", generic=generic, label=ent.label)
+
+
+_NAME_STOP = frozenset(
+    """
+    the a an in on at for to of and but or if as by with from after before since while when
+    this that these those it its he she they we i you his her their our there here what who
+    yang dan di ke dari pada dalam untuk dengan oleh itu ini ia dia mereka kami kita saya
+    namun tetapi sementara selain menurut sebelumnya sesudahnya kemudian lalu saat ketika
+    jika apabila bahkan juga tak tidak bukan belum sudah telah akan para sejumlah
+    senin selasa rabu kamis jumat sabtu minggu januari februari maret april mei juni juli
+    agustus september oktober november desember monday tuesday wednesday thursday friday
+    saturday sunday january february march may june july august october december
+    prof dr ir drs h hj kh mr mrs ms sir pak bu bapak ibu kak bung
+    """.split()
+)
+_NAME_LINK = frozenset({"bin", "binti", "al", "el", "van", "de", "der", "von", "da", "dos"})
+
+
+@lru_cache(maxsize=100_000)
+def _common_word(low: str, lang: str) -> bool:
+    if low in _NAME_STOP:
+        return True
+    code = "en" if lang == "en" else "id"
+    if simplemma.is_known(low, lang=code):
+        return True
+    return simplemma.lemmatize(low, lang=code) != low
+
+
+class ActorFinder:
+    """Finds and resolves actor mentions in one article."""
+
+    def __init__(self, article: Article, view: TokenView, lex: Lexicon) -> None:
+        self.article = article
+        self.view = view
+        self.lex = lex
+        self.lang = lex.lang
+        self.cues = lex.cues
+        n = len(view.low)
+        self.ent_at: list[Mention | None] = [None] * n
+        self._index_entities()
+        self.use_names = not article.entities
+        self.history: list[Mention] = []
+        self.by_sentence: list[list[Mention]] = []
+        self.main_country: str | None = None
+        self.date_tokens = self._date_tokens()
+        # the country last given to a generic actor word ("Myanmar's junta" ... "the junta")
+        self.agent_country: dict[str, str] = {}
+        self.last_pair: tuple[Mention, Mention, int] | None = None
+        # a mention right after one of these is inside a prepositional phrase: subjects
+        # and objects, not such mentions, are what later pronouns refer to
+        self._pp_words = (
+            self.cues["place_preps"] | self.cues["target_preps"] | self.cues["agent_preps"]
+        )
+
+    def _index_entities(self) -> None:
+        starts = self.view.starts
+        for ent in self.article.entities:
+            a = bisect.bisect_left(starts, ent.start)
+            b = bisect.bisect_left(starts, ent.end)
+            if a >= b or a >= len(starts):
+                continue
+            if any(self.ent_at[i] is not None for i in range(a, b)):
+                continue
+            m = _entity_mention(ent, a, b, self.lex)
+            for i in range(a, b):
+                self.ent_at[i] = m
+
+    def _date_tokens(self) -> set[int]:
+        out: set[int] = set()
+        starts = self.view.starts
+        for d in self.article.dates:
+            a = bisect.bisect_left(starts, d.start)
+            b = bisect.bisect_left(starts, d.end)
+            out.update(range(a, b))
+        return out
+
+    # -- finding -------------------------------------------------------------------------
+
+    def find_all(self, active: list[bool] | None = None) -> list[list[Mention]]:
+        """Mentions of every sentence. Sentences marked inactive (no trigger can start in
+        them) only contribute their entities, as antecedents and to the main country:
+        scanning their words for generic actors would find nothing to code."""
+        v = self.view
+        starts = _actor_starts(self.lang)  # words an agent, country or pronoun may start with
+        ent_at = self.ent_at
+        names = self.use_names
+        low, lem, fold, cap = v.low, v.lem, v.fold, v.cap
+        cand: list[int] = []
+        for si, sent in enumerate(self.article.sentences):
+            if active is not None and not active[si]:
+                continue
+            cand.extend(
+                i
+                for i in range(sent.tok_start, sent.tok_end)
+                if low[i] in starts
+                or lem[i] in starts
+                or fold[i] in starts
+                or ent_at[i] is not None
+                or (names and cap[i])
+            )
+        self.cand = cand
+        for si, sent in enumerate(self.article.sentences):
+            if active is None or active[si]:
+                self.by_sentence.append(self.find(sent.tok_start, sent.tok_end))
+            else:
+                self.by_sentence.append(self._entities_only(sent.tok_start, sent.tok_end))
+        self.main_country = self._main_country()
+        self._fill_generic()
+        return self.by_sentence
+
+    def find(self, s: int, e: int) -> list[Mention]:
+        out: list[Mention] = []
+        cand = self.cand
+        c = bisect.bisect_left(cand, s)
+        i = s
+        while True:
+            while c < len(cand) and cand[c] < i:
+                c += 1
+            if c >= len(cand) or cand[c] >= e:
+                break
+            i = cand[c]
+            ent = self.ent_at[i]
+            if ent is not None and self._money(ent.start, ent.end):
+                i = ent.end
+                continue
+            if ent is not None:
+                if ent.start == i:
+                    out.append(self._from_entity(ent, e))
+                i = (
+                    out[-1].end
+                    if out and out[-1].start == i
+                    else (ent.end if ent.end > i else i + 1)
+                )
+                continue
+            m = self._country_at(i, e)
+            a = self._agent_at(i, e)
+            if a is not None and (m is None or a.end > m.end):
+                m = a  # "Laut China Selatan" is a sea, not China
+            m = m or self._pronoun_at(i)
+            if m is None and self.use_names:
+                m = self._name_at(i, e, s)
+            if m is not None:
+                out.append(m)
+                i = m.end
+            else:
+                i += 1
+        out = self._merge(out, s, e)
+        coord = self.cues["coordinators"]
+        for x, y in zip(out, out[1:], strict=False):
+            # "A dan B" (two actors joined): a later "mereka"/"they" means both
+            if y.start == x.end + 1 and self.view.low[x.end] in coord and x.origin != "pronoun":
+                self.last_pair = (x, y, len(self.history))
+        for m in out:
+            if m.origin == "agent":
+                head = self.view.lem[m.end - 1]
+                if m.actor.country and not m.generic:
+                    self.agent_country[head] = m.actor.country
+                elif m.generic and head in self.agent_country:
+                    m.actor.country = self.agent_country[head]
+                    m.generic = False
+            if m.origin == "pronoun":
+                self._resolve(m)
+            if m.start > 0 and self.view.low[m.start - 1] in self._pp_words:
+                continue  # "bertemu di Seoul", "dilansir dari X": no antecedent of "mereka"
+            if m.origin != "pronoun" or m.antecedent is not None:
+                self.history.append(m)
+        return out
+
+    def _entities_only(self, s: int, e: int) -> list[Mention]:
+        out = []
+        i = s
+        ent_at = self.ent_at
+        while i < e:
+            ent = ent_at[i]
+            if ent is None or ent.start != i or self._money(ent.start, ent.end):
+                i += 1
+                continue
+            m = self._from_entity(ent, e)
+            out.append(m)
+            if not (m.start > 0 and self.view.low[m.start - 1] in self._pp_words):
+                self.history.append(m)
+            i = max(m.end, i + 1)
+        return out
+
+    def _from_entity(self, ent: Mention, e: int) -> Mention:
+        """An entity mention, unless a country name or an international organisation from
+        the lexicons covers the same words (those lists are unambiguous; a KB link with
+        no country there is usually a wrong link)."""
+        i = ent.start
+        if ent.actor.country is None:
+            mine = self._country_at(i, e) or self._agent_at(i, e)
+            if (
+                mine is not None
+                and mine.end >= ent.end
+                and (mine.kind == "country" or mine.actor.sector in IGO_SECTORS)
+            ):
+                return mine
+            if mine is not None and mine.end == ent.end and mine.actor.country:
+                # a national institution the KB left without a country ("Istana Negara")
+                return replace(
+                    ent, actor=replace(ent.actor, country=mine.actor.country), generic=False
+                )
+            # "Menlu Myanmar", "Kedutaan Besar AS": a country inside the entity's name
+            for k in range(ent.start, ent.end):
+                inner = self._country_at(k, ent.end)
+                if inner is not None:
+                    return replace(
+                        ent, actor=replace(ent.actor, country=inner.actor.country), generic=False
+                    )
+        a = ent.actor
+        return Mention(
+            ent.start,
+            ent.end,
+            Actor(a.name, a.country, a.sector, a.actor_id),
+            ent.kind,
+            ent.origin,
+            ent.generic,
+            ent.label,
+            ent.rule,
+        )
+
+    def _money(self, i: int, j: int) -> bool:
+        """ "dolar Singapura", "US$1 million": a country name in a currency."""
+        v = self.view
+        return (i > 0 and v.low[i - 1] in self.cues["currency"]) or (
+            j < len(v.low) and v.low[j] == "$"
+        )
+
+    def _country_at(self, i: int, e: int) -> Mention | None:
+        v = self.view
+        f = v.fold[i]
+        maxlen = self.lex.country_first.get(f)
+        if not maxlen and self.lang == "en" and v.lem[i] != v.low[i]:
+            f = _fold_token(v.lem[i])  # plural demonyms: "Palestinians", "Nigerians"
+            maxlen = 1 if f in self.lex.countries else 0
+        if not maxlen or not v.cap[i]:
+            return None
+        if self._money(i, i + 1):
+            return None
+        for n in range(min(maxlen, e - i), 0, -1):
+            key = " ".join([f, *v.fold[i + 1 : i + n]]) if n > 1 else f
+            code = self.lex.countries.get(key)
+            if code is None:
+                continue
+            surface = v.text[i]
+            # short all-caps press forms ("AS", "US", "RI") only when written in capitals
+            if n == 1 and len(f.replace(" ", "")) <= 3 and not surface.replace(".", "").isupper():
+                return None
+            name = " ".join(v.text[i : i + n])
+            return Mention(i, i + n, Actor(name, code, "GOV"), "country", "country")
+        return None
+
+    def _agent_at(self, i: int, e: int) -> Mention | None:
+        v = self.view
+        rows = self.lex.agents.get(v.low[i], [])
+        if v.lem[i] != v.low[i]:
+            rows = rows + self.lex.agents.get(v.lem[i], [])
+        for row in sorted(rows, key=lambda r: -len(r.words)) if len(rows) > 1 else rows:
+            n = len(row.words)
+            if i + n > e:
+                continue
+            if all(w == v.low[i + k] or w == v.lem[i + k] for k, w in enumerate(row.words)):
+                # a lower-case common noun written in capitals mid-sentence is usually part
+                # of a name ("Partai Demokrat"): the entities stage owns those
+                name = " ".join(v.text[i : i + n])
+                if row.kind == "pair":  # "kedua negara": resolved like a plural pronoun
+                    return Mention(i, i + n, Actor(name), "group", "pronoun", rule=row.rule)
+                actor = Actor(name, row.country, row.sector or None)
+                generic = (
+                    row.country is None and row.sector not in IGO_SECTORS and row.kind != "place"
+                )
+                return Mention(i, i + n, actor, row.kind, "agent", generic=generic, rule=row.rule)
+        return None
+
+    def _pronoun_at(self, i: int) -> Mention | None:
+        low = self.view.low[i]
+        cues = self.cues
+        if low in cues["pron_person"]:
+            kind = "person"
+        elif low in cues["pron_group"]:
+            kind = "group"
+        elif low in cues["pron_first"]:
+            kind = "first"
+        else:
+            return None
+        return Mention(i, i + 1, Actor(self.view.text[i]), kind, "pronoun")
+
+    def _name_at(self, i: int, e: int, s: int) -> Mention | None:
+        v = self.view
+        if not v.cap[i] or not v.text[i][:1].isalpha() or i in self.date_tokens:
+            return None
+        if _common_word(v.low[i], self.lang):
+            return None
+        j = i + 1
+        while j < e and j not in self.date_tokens:
+            if v.cap[j] and v.text[j][:1].isalpha() and not _common_word(v.low[j], self.lang):
+                j += 1
+            elif v.low[j] in _NAME_LINK and j + 1 < e and v.cap[j + 1]:
+                j += 1
+            else:
+                break
+        name = " ".join(v.text[i:j])
+        return Mention(i, j, Actor(name), "name", "name", generic=True)
+
+    # -- merging adjacent pieces into one actor -----------------------------------------
+
+    def _merge(self, ms: list[Mention], s: int, e: int) -> list[Mention]:
+        if len(ms) < 2:
+            return ms
+        v = self.view
+        out: list[Mention] = []
+        i = 0
+        while i < len(ms):
+            m = ms[i]
+            nxt = ms[i + 1] if i + 1 < len(ms) else None
+            # "pejabat Rusia", "Menlu Iran", "Kementerian Luar Negeri Malaysia" (id) ;
+            # "the foreign minister of Indonesia", "police in Jakarta" (en)
+            if nxt is not None and m.origin == "agent" and nxt.kind in ("country", "place"):
+                gap = v.low[m.end : nxt.start]
+                ok = not gap if self.lang != "en" else gap in (["of"], ["in"], ["from"])
+                if self.lang != "en" and gap == ["dari"]:
+                    ok = True
+                if ok and nxt.actor.country:
+                    m = replace(
+                        m,
+                        end=nxt.end,
+                        actor=replace(
+                            m.actor,
+                            name=" ".join(v.text[m.start : nxt.end]),
+                            country=nxt.actor.country,
+                        ),
+                        generic=False,
+                    )
+                    i += 1
+                    nxt = ms[i + 1] if i + 1 < len(ms) else None
+            # "Russian officials", "Indonesia's anti-graft agency", "US forces" (en)
+            if (
+                nxt is not None
+                and self.lang == "en"
+                and m.kind == "country"
+                and nxt.origin == "agent"
+                and v.low[m.end : nxt.start] in ([], ["'s"], ["’s"], ["'"])
+            ):
+                m = replace(
+                    nxt,
+                    start=m.start,
+                    actor=replace(
+                        nxt.actor, name=" ".join(v.text[m.start : nxt.end]), country=m.actor.country
+                    ),
+                    generic=False,
+                )
+                i += 1
+                nxt = ms[i + 1] if i + 1 < len(ms) else None
+            # English compounds of two generic actors: "junta leaders", "army chief"
+            if (
+                nxt is not None
+                and self.lang == "en"
+                and m.origin == "agent"
+                and nxt.origin == "agent"
+                and nxt.start == m.end
+            ):
+                country = m.actor.country or nxt.actor.country
+                m = replace(
+                    nxt,
+                    start=m.start,
+                    actor=replace(
+                        nxt.actor, name=" ".join(v.text[m.start : nxt.end]), country=country
+                    ),
+                    generic=country is None,
+                )
+                i += 1
+                nxt = ms[i + 1] if i + 1 < len(ms) else None
+            # a title before a personal name: "Menlu Retno", "Presiden Joko Widodo",
+            # "Chinese Foreign Minister Wang Yi"
+            if (
+                nxt is not None
+                and m.origin == "agent"
+                and m.kind in ("person", "head")
+                and nxt.kind in ("person", "name")
+                and nxt.origin in ("entity", "name")
+                and v.low[m.end : nxt.start] in ([], [","])
+            ):
+                country = nxt.actor.country or (m.actor.country if not m.generic else None)
+                actor = replace(
+                    nxt.actor, sector=nxt.actor.sector or m.actor.sector, country=country
+                )
+                m = replace(
+                    nxt, start=m.start, actor=actor, generic=country is None and nxt.generic
+                )
+                i += 1
+            # a generic actor or a head before the organisation or place it belongs to:
+            # "Ketua KPK", "pimpinan DPR RI", "KKB Papua", "the head of the agency"
+            elif (
+                nxt is not None
+                and m.origin == "agent"
+                and nxt.kind in ("org", "place", "name", "group")
+                and nxt.origin != "pronoun"
+                and (v.low[m.end : nxt.start] in ([], ["of"], ["of", "the"]))
+                and (self.lang != "en" or nxt.start > m.end or m.kind == "head")
+            ):
+                head = m.kind == "head"
+                country = nxt.actor.country or m.actor.country
+                actor = Actor(
+                    " ".join(v.text[m.start : nxt.end]),
+                    country,
+                    (nxt.actor.sector or m.actor.sector)
+                    if head
+                    else (m.actor.sector or nxt.actor.sector),
+                    nxt.actor.actor_id if head else None,
+                )
+                generic = country is None and (m.generic or nxt.generic)
+                kind = "person" if m.kind in ("person", "head") else m.kind
+                m = Mention(m.start, nxt.end, actor, kind, "agent", generic=generic, rule=m.rule)
+                i += 1
+            out.append(m)
+            i += 1
+        return out
+
+    # -- pronouns -------------------------------------------------------------------------
+
+    def _resolve(self, m: Mention) -> None:
+        if m.kind == "first":
+            qi = self.view.quote_of[m.start]
+            if qi < 0:
+                return
+            speaker = self.article.quotes[qi].speaker
+            if not speaker:
+                return
+            for h in reversed(self.history):
+                if h.actor.name == speaker or speaker in h.actor.name:
+                    m.antecedent = h
+                    m.actor = h.actor
+                    return
+            m.actor = Actor(speaker)
+            m.generic = True
+            m.antecedent = m
+            return
+        pair = self.last_pair
+        if m.kind == "group" and pair is not None and len(self.history) - pair[2] <= 3:
+            m.antecedent, m.actor, m.partners = pair[0], pair[0].actor, [pair[1]]
+            m.generic = False
+            return
+        want = PERSON_KINDS if m.kind == "person" else {"group", "org", "country", "head"}
+        for h in reversed(self.history[-12:]):
+            if h.kind in want or (m.kind == "person" and h.label == "PERSON"):
+                m.antecedent = h
+                m.actor = h.actor
+                m.generic = False
+                return
+
+    # -- countries for generic actors -----------------------------------------------------
+
+    def _main_country(self) -> str | None:
+        counts: Counter[str] = Counter()
+        for ms in self.by_sentence:
+            for m in ms:
+                if m.origin != "pronoun" and m.actor.country and not m.generic:
+                    counts[m.actor.country] += 1
+        if self.lang != "en":
+            counts["IDN"] += IDN_HEAD_START
+        if not counts:
+            return None
+        return counts.most_common(1)[0][0]
+
+    def _fill_generic(self) -> None:
+        main = self.main_country
+        if main is None:
+            return
+        for ms in self.by_sentence:
+            for m in ms:
+                if m.generic and not m.actor.country:
+                    m.actor.country = main
+
+
+def actor_label(actor: Actor | dict | None) -> str:
+    """ "Indonesia (GOV)" for the terminal report; "-" for no actor."""
+    if actor is None:
+        return "-"
+    if isinstance(actor, dict):
+        name, country, sector = actor.get("name"), actor.get("country"), actor.get("sector")
+    else:
+        name, country, sector = actor.name, actor.country, actor.sector
+    label = name or (display_name(country) if country else "?")
+    extra = ", ".join(
+        x for x in (country if country and country not in (label or "") else None, sector) if x
+    )
+    return f"{label} ({extra})" if extra else str(label)

@@ -1,0 +1,1405 @@
+"""PLOVER event extraction from one analysed article (tokens, lemmas, entities, dates).
+
+For every sentence:
+
+1. **Actors** (:mod:`.actors`): entity, country, generic-actor and pronoun mentions.
+2. **Triggers**: each token is looked up by lemma/root (Indonesian: root *and* affix
+   class, so "menemui" meets but "menemukan" finds) and by phrase; a row may require a
+   word nearby (``needs``) or be vetoed by one (``not``). Tokens inside an actor mention
+   never trigger.
+3. **Shape of the trigger**: verbal or nominal (Indonesian ``peN-an``/``-an``/``ke-an``;
+   English determiners and word endings), voice (``di-``/``ter-``; English *be* + participle
+   or a following *by*), and for nominals a light verb before it ("melakukan kunjungan",
+   "held talks", "menerima kunjungan" with roles turned round).
+4. **Arguments**: the agent is the nearest subject-like actor to the left in the clause
+   (a scan that skips actors inside prepositional phrases and stops at clause
+   boundaries, complementizers and reporting verbs, so "X said Y attacked Z" is Y -> Z);
+   the target is the nearest actor to the right. Passives swap them ("Dubes X dipanggil
+   Kemlu"); nominals take their agent from a genitive/possessive ("serangan Israel",
+   "Israel's attacks") and their target from a preposition ("ke Gaza", "on Gaza").
+5. **Governing verbs**: a REQUEST/REJECT/THREATEN/AGREE verb that takes another event as
+   its content ("mendesak Israel menghentikan serangan", "refused to attend the meeting")
+   keeps only itself, with a mode from the inner event; denials negate the inner event
+   ("membantah menyerang"); promises and plans make it future.
+6. **Modality, mode, date**: cue words before the trigger; mode cue words nearby; the
+   nearest time expression in the sentence, else the article date ("report").
+
+Each event records the trigger words and the lexicon row (file:line) that fired.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..doc import Actor, Article, Event
+from ..kb.countries import country_code, display_name
+from .actors import STATE_SECTORS, ActorFinder, Mention, TokenView, make_view
+from .lexicon import DEFAULT_CAMEO, Lexicon, TriggerRow, goldstein, lexicon
+from .morph import affix_class, candidate_roots, class_allowed, is_nominal, is_passive
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»"})
+PUNCT_STOP = frozenset({".", "!", "?", ":", "(", ")", "[", "]"})
+NEEDS_WINDOW = 4
+NOT_WINDOW = 2
+LIGHT_GAP = 2  # tokens allowed between a light verb and its noun ("launched a deadly attack")
+RIGHT_REACH = 14  # how far right a target may be
+MAX_EVENTS_PER_TRIGGER = 4
+RECIPROCAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# words before a nominal that make it the setting of another event, not an event told
+SETTING_WORDS = frozenset(
+    "usai setelah sebelum selama saat ketika sejak jelang menjelang after before during since "
+    "following ahead amid".split()
+)
+# Nouns a speech verb ("menyampaikan", "express") can make an event of
+SPEECH_TYPES = frozenset(
+    {"ACCUSE", "SUPPORT", "REQUEST", "REJECT", "THREATEN", "AGREE", "CONCEDE", "SANCTION", "AID"}
+)
+# Agentless passives whose agent news convention leaves implied: (id name, en name, sector)
+IMPLIED_AGENT = {
+    ("COERCE", "arrest"): ("aparat", "authorities", "COP"),
+    ("SANCTION", "convict"): ("pengadilan", "court", "JUD"),
+}
+_EN_POSSESSIVE = frozenset({"his", "her", "their", "its", "our", "my", "your"})
+# Words of an amount between a light verb and its noun ("as much as $1 million in aid")
+_QUANTITY = frozenset(
+    """as much many up about nearly some around over more than least at million billion
+    thousand hundreds thousands dollars euros tons tonnes rp us $ in of juta miliar triliun
+    ribu ratusan sebesar senilai sekitar hingga""".split()
+)
+# Filler between a coordinator and a coordinated verb ("dan juga telah menyampaikan")
+_ADVERBS = frozenset(
+    """juga telah sudah akan lalu kemudian pun langsung segera sempat masih terus kembali
+    also then has have had later already again further""".split()
+)
+_EN_DET = frozenset(
+    """the a an its their his her our this that these those new further fresh deadly
+    latest recent major renewed any no another""".split()
+)
+_EN_VERB_BEFORE = frozenset(
+    """to will would could should may might must can cannot not n't did does do has have had
+    they he she we i it who which also""".split()
+)
+_EN_NOUN_AFTER = frozenset({"of", "on", "against", "by", "between", "in"})
+_EN_IRREGULAR_PARTICIPLES = frozenset(
+    """met held shot hit struck fought sought told said made given taken sent beaten seen
+    brought thrown caught kept built led left paid put set spoken stolen overthrown withdrawn
+    forbidden chosen slain""".split()
+)
+
+
+@dataclass(slots=True)
+class Trigger:
+    i: int  # first token of the trigger words
+    j: int  # end (exclusive)
+    row: TriggerRow
+    nominal: bool
+    passive: bool
+    cls: str  # Indonesian affix class / English "v" or "n"
+    light: int = -1  # token index of a light verb, -1 if none
+    light_role: str = ""  # do | receive
+    suppressed: bool = False
+    negated_by: int = -1  # token index of a denial that negates it
+    future_by: int = -1  # token index of a promise/plan that makes it future
+    inner: Trigger | None = None  # the event it governs
+
+    @property
+    def head(self) -> int:
+        """Where the trigger's clause starts (the light verb when there is one)."""
+        return self.light if self.light >= 0 else self.i
+
+
+class Extractor:
+    """Event extraction for one article; build one per article (it holds per-article state)."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.lang = "en" if article.lang == "en" else "id"
+        self.lex: Lexicon = lexicon(self.lang)
+        self.cues = self.lex.cues
+        self.view: TokenView = make_view(article)
+        self.finder = ActorFinder(article, self.view, self.lex)
+        self.date_starts = [d.start for d in article.dates]
+
+    # -- driver ---------------------------------------------------------------------------
+
+    def run(self) -> list[Event]:
+        art = self.article
+        if not art.tokens or not art.sentences:
+            return []
+        self.tcand = tcand = self._trigger_positions()
+        active = []
+        for sent in art.sentences:
+            c = bisect.bisect_left(tcand, sent.tok_start)
+            active.append(c < len(tcand) and tcand[c] < sent.tok_end)
+        mentions = self.finder.find_all(active)
+        events: list[Event] = []
+        for si, sent in enumerate(art.sentences):
+            s, e = sent.tok_start, sent.tok_end
+            if e <= s:
+                continue
+            if not active[si]:
+                continue
+            ms = mentions[si]
+            mention_at: list[Mention | None] = [None] * (e - s)
+            for m in ms:
+                for k in range(max(m.start, s), min(m.end, e)):
+                    mention_at[k - s] = m
+            triggers = self._triggers(s, e, mention_at)
+            if not triggers:
+                continue
+            self._govern(triggers, s, e, mention_at)
+            clause = _Clause(self, s, e, mention_at, triggers)
+            for t in triggers:
+                if not t.suppressed:
+                    events.extend(clause.events_for(t, sent.start, sent.end))
+        return _dedupe(events)
+
+    # -- triggers -------------------------------------------------------------------------
+
+    def _trigger_positions(self) -> list[int]:
+        """Token indices where a trigger may start: one dict lookup per token (the answer
+        is computed once per word form and kept)."""
+        v = self.view
+        lang = self.lang
+        known = _TRIGGER_FORMS[lang]
+        get = known.get
+        lem = v.lem
+        return [
+            i
+            for i, lo in enumerate(v.low)
+            if get(lo) or (lo not in known and _learn_form(lang, lo, lem[i]))
+        ]
+
+    def _triggers(self, s: int, e: int, mention_at: list[Mention | None]) -> list[Trigger]:
+        out: list[Trigger] = []
+        tcand = self.tcand
+        c = bisect.bisect_left(tcand, s)
+        i = s
+        while True:
+            # only the positions where a trigger may start (found once per article)
+            while c < len(tcand) and tcand[c] < i:
+                c += 1
+            if c >= len(tcand) or tcand[c] >= e:
+                break
+            i = tcand[c]
+            if mention_at[i - s] is not None and mention_at[i - s].origin != "name":  # type: ignore[union-attr]
+                i += 1
+                continue
+            t = self._phrase_at(i, s, e) or self._single_at(i, s, e)
+            if t is None:
+                i += 1
+                continue
+            if t.nominal:
+                self._attach_light(t, s, mention_at)
+                if t.row.noun == "light" and t.light < 0:
+                    i = t.j
+                    continue
+                if t.row.noun == "-" and t.light < 0:
+                    i = t.j
+                    continue
+            if out and t.nominal and out[-1].nominal and out[-1].j == t.i:
+                # a noun-noun compound is one event: Indonesian puts the head first
+                # ("ancaman tarif" is a threat), English last ("tariff threat")
+                if self.lang == "en":
+                    out[-1] = t
+                i = t.j
+                continue
+            out.append(t)
+            i = t.j
+        return out
+
+    def _phrase_at(self, i: int, s: int, e: int) -> Trigger | None:
+        v = self.view
+        rows = self.lex.phrases.get(v.low[i], [])
+        if v.lem[i] != v.low[i]:
+            rows = sorted(rows + self.lex.phrases.get(v.lem[i], []), key=lambda r: -len(r.key))
+        for row in rows:
+            n = len(row.key)
+            if i + n > e:
+                continue
+            if all(w == v.low[i + k] or w == v.lem[i + k] for k, w in enumerate(row.key)):
+                if not self._context_ok(row, i, i + n, s, e):
+                    continue
+                nominal = row.noun != "-" if self.lang == "id" else row.pos == "n"
+                if self.lang == "en" and row.pos == "vn":
+                    nominal = self._en_nominal(i, s)
+                passive = (
+                    self._en_passive(i, i + n, s, e) if self.lang == "en" and not nominal else False
+                )
+                if self.lang == "id" and v.low[i].startswith("di") and not nominal:
+                    passive = True
+                return Trigger(i, i + n, row, nominal, passive, "phrase")
+        return None
+
+    def _single_at(self, i: int, s: int, e: int) -> Trigger | None:
+        v = self.view
+        low, lem = v.low[i], v.lem[i]
+        if self.lang == "en":
+            rows = self.lex.single.get(lem) or self.lex.single.get(low)
+            if not rows:
+                return None
+            nominal_guess = self._en_nominal(i, s)
+            prev = v.low[i - 1] if i > s else ""
+            strong_noun = prev in _EN_DET or (i > s and v.poss[i - 1])
+            for row in rows:
+                if row.pos == "n" and not nominal_guess and row.key[0] != low:
+                    continue
+                if (
+                    row.pos == "v"
+                    and nominal_guess
+                    and not low.endswith("ed")
+                    and (strong_noun or len(rows) > 1 or low != lem)
+                ):
+                    continue
+                if not self._context_ok(row, i, i + 1, s, e):
+                    continue
+                nominal = row.pos == "n" or (row.pos == "vn" and nominal_guess)
+                passive = False if nominal else self._en_passive(i, i + 1, s, e)
+                return Trigger(i, i + 1, row, nominal, passive, "n" if nominal else "v")
+            return None
+        # Indonesian: the root from simplemma, else from our own affix stripping
+        for root in self._id_roots(low, lem):
+            rows = self.lex.single.get(root)
+            if not rows:
+                continue
+            cls = affix_class(low, root)
+            if cls is None:
+                continue
+            active = cls.startswith(("meN", "ber", "memper", "-"))
+            for row in rows:
+                if not class_allowed(cls, row.affixes):
+                    continue
+                if not self._context_ok(row, i, i + 1, s, e, active=active):
+                    continue
+                nominal = is_nominal(cls) or (cls == "bare" and row.noun != "-")
+                return Trigger(i, i + 1, row, nominal, is_passive(cls), cls)
+        return None
+
+    def _id_roots(self, low: str, lem: str) -> tuple[str, ...]:
+        return _id_roots(low, lem)
+
+    def _context_ok(
+        self, row: TriggerRow, i: int, j: int, s: int, e: int, *, active: bool = False
+    ) -> bool:
+        """The row's ``needs`` words near the trigger (after it, for an active verb: its
+        object), none of its ``not`` words right after it."""
+        v = self.view
+        if row.needs:
+            a, b = (j if active else max(s, i - NEEDS_WINDOW)), min(e, j + NEEDS_WINDOW)
+            nw = row.needs_words
+            if (nw.isdisjoint(v.low[a:b]) and nw.isdisjoint(v.lem[a:b])) and not any(
+                _seq_at(v, k, need) for need in row.needs if len(need) > 1 for k in range(a, b)
+            ):
+                return False
+        if row.not_:
+            b = min(e, j + NOT_WINDOW)
+            bw = row.not_words
+            if not (bw.isdisjoint(v.low[j:b]) and bw.isdisjoint(v.lem[j:b])) or any(
+                _seq_at(v, k, bad) for bad in row.not_ if len(bad) > 1 for k in range(j, b)
+            ):
+                return False
+        return True
+
+    def _en_nominal(self, i: int, s: int) -> bool:
+        """Is the English word at ``i`` used as a noun? (No tagger: the neighbours decide.)"""
+        v = self.view
+        low, lem = v.low[i], v.lem[i]
+        prev = v.low[i - 1] if i > s else ""
+        if prev in _EN_DET or prev in ("'s", "’s", "'") or (i > s and v.poss[i - 1]):
+            return True
+        if low.endswith("ed") or low in _EN_IRREGULAR_PARTICIPLES:
+            return False
+        if prev in _EN_VERB_BEFORE:
+            return False
+        if prev.endswith(("al", "ian", "ic", "ary", "ive")) and not v.cap[i - 1] and i > s:
+            return True  # "humanitarian aid", "military assistance", "diplomatic talks"
+        nxt = v.low[i + 1] if i + 1 < len(v.low) else ""
+        if nxt in _EN_NOUN_AFTER:
+            return True
+        if i > s and v.cap[i - 1] and prev not in _EN_VERB_BEFORE:
+            # after a name: "Israeli attacks" (a demonym: noun) but "Israel attacks",
+            # "Indonesia demands" (a name: the -s form is a verb); "Hamas attack": noun
+            if self._demonym(i - 1):
+                return True
+            return not (low.endswith("s") and low != lem)
+        return low.endswith("s") and low != lem and not low.endswith("ss")
+
+    def _demonym(self, k: int) -> bool:
+        text = self.view.text[k]
+        return bool(self.lex.countries.get(self.view.fold[k])) and country_code(text) is None
+
+    def _en_passive(self, i: int, j: int, s: int, e: int) -> bool:
+        v = self.view
+        low = v.low[i]
+        participle = low.endswith(("ed", "en")) or low in _EN_IRREGULAR_PARTICIPLES
+        if not participle or low in self.cues.get("stance_participles", frozenset()):
+            return False
+        aux = self.cues.get("passive_aux", frozenset())
+        k = i - 1
+        steps = 0
+        while k >= s and steps < 3:
+            w = v.low[k]
+            if w in aux:
+                return True
+            if w not in _ADVERBS and w not in (
+                "not",
+                "n't",
+                "reportedly",
+                "allegedly",
+                "being",
+                "been",
+            ):
+                break
+            k -= 1
+            steps += 1
+        # reduced relative: "protesters arrested by police"
+        return j < e and v.low[j] == "by"
+
+    def _attach_light(self, t: Trigger, s: int, mention_at: list[Mention | None]) -> None:
+        v = self.view
+        do, rec, join = self.cues["light_do"], self.cues["light_receive"], self.cues["light_join"]
+        say = self.cues["light_say"] if t.row.type in SPEECH_TYPES else frozenset()
+        k = t.i - 1
+        gap = 0
+        while k >= s and gap <= LIGHT_GAP:
+            w, lem = v.low[k], v.lem[k]
+            if (
+                w in do
+                or w in say
+                or (self.lang == "en" and (lem in do or lem in say))
+                or w in join
+            ):
+                role = "do"
+            elif w in rec or (self.lang == "en" and lem in rec):
+                role = "receive"
+            else:
+                role = ""
+            if role:
+                t.light, t.light_role = k, role
+                if self.lang == "id":
+                    t.passive = w.startswith("di") or w.startswith("ter")
+                else:
+                    t.passive = self._en_passive(k, k + 1, s, len(v.low))
+                return
+            if mention_at[k - s] is not None or w in PUNCT_STOP or w == ",":
+                return
+            k -= 1
+            if not (w in _QUANTITY or w[:1].isdigit()):
+                gap += 1  # "disbursed as much as US$1 million in aid": amounts are free
+
+    # -- governing verbs, denials, promises ------------------------------------------------
+
+    def _govern(
+        self, triggers: list[Trigger], s: int, e: int, mention_at: list[Mention | None]
+    ) -> None:
+        v = self.view
+        cues = self.cues
+        bounds = cues["boundaries"] | cues["reporting"]
+        by_start = {t.head: t for t in triggers}
+        for t in triggers:
+            must = t.row.frame == "MUST"
+            if (t.row.type not in self.lex.governing and not must) or t.nominal and t.light < 0:
+                continue
+            if v.low[t.i] in cues["commissive"] or v.low[t.i] in cues["denial"]:
+                continue  # promises and denials act on the inner event instead (below)
+            seen_mentions = 0
+            k = t.j
+            while k < min(e, t.j + 7):
+                inner = by_start.get(k)
+                if inner is not None and inner is not t:
+                    if inner.row.frame != "MUST":
+                        inner.suppressed = True
+                        t.inner = inner
+                    break
+                w = v.low[k]
+                if w in bounds or w in PUNCT_STOP or w in QUOTE_MARKS or w == ",":
+                    break
+                m = mention_at[k - s]
+                if m is not None:
+                    seen_mentions += 1
+                    if seen_mentions > 1:
+                        break
+                    k = m.end
+                    continue
+                k += 1
+        # cue words before a trigger: denial ("membantah menyerang"), promise ("berjanji
+        # akan membantu"); when the cue word is itself a trigger, it is not kept
+        denial, commissive = cues["denial"], cues["commissive"]
+        trig_at = {k: t for t in triggers for k in range(t.i, t.j)}
+        for t in triggers:
+            k = t.head - 1
+            steps = 0
+            while k >= s and steps < 4:
+                w = v.low[k]
+                if w in bounds or w in PUNCT_STOP or w == ",":
+                    break
+                if w in denial:
+                    t.negated_by = k
+                    cue_t = trig_at.get(k)
+                    if cue_t is not None and cue_t is not t:
+                        cue_t.suppressed = True
+                    break
+                if w in commissive:
+                    t.future_by = k
+                    cue_t = trig_at.get(k)
+                    if cue_t is not None and cue_t is not t and cue_t.row.type == "AGREE":
+                        cue_t.suppressed = True
+                    break
+                if mention_at[k - s] is not None:
+                    break
+                k -= 1
+                steps += 1
+
+
+class _Clause:
+    """Argument finding inside one sentence."""
+
+    def __init__(
+        self,
+        ex: Extractor,
+        s: int,
+        e: int,
+        mention_at: list[Mention | None],
+        triggers: list[Trigger],
+    ) -> None:
+        self.ex = ex
+        self.v = ex.view
+        self.cues = ex.cues
+        self.s, self.e = s, e
+        self.mention_at = mention_at
+        self.trig_tokens = {k for t in triggers for k in range(t.i, t.j)} | {
+            t.light for t in triggers if t.light >= 0
+        }
+        self.stop = ex.cues["boundaries"] | ex.cues["complementizers"]
+        self.preps = ex.cues["place_preps"] | ex.cues["target_preps"] | ex.cues["agent_preps"]
+
+    def m_at(self, k: int) -> Mention | None:
+        if self.s <= k < self.e:
+            return self.mention_at[k - self.s]
+        return None
+
+    # -- scans ----------------------------------------------------------------------------
+
+    def _is_reporting(self, k: int) -> bool:
+        rep = self.cues["reporting"]
+        return self.v.low[k] in rep or (self.ex.lang == "en" and self.v.lem[k] in rep)
+
+    def left(self, pos: int, control: bool = True) -> list[Mention]:
+        """The subject-like actor(s) left of ``pos``: nearest first, with its conjuncts."""
+        v = self.v
+        s = self.s
+        k = pos - 1
+        vp_coord = self._vp_coordinated(pos)
+        only_function_words = True
+        rel = k
+        while rel >= s and v.low[rel] in _ADVERBS | self.cues["negation"] | self.cues["future"]:
+            rel -= 1
+        if rel >= s and v.low[rel] in self.cues["relative"] and v.low[rel] != "that":
+            # "kendaraan yang diamankan", "X yang menyerang Y": the head noun right before
+            # the relative marker is the subject, or there is no actor subject at all
+            m = self.m_at(rel - 1)
+            if m is None or m.origin == "pronoun" and m.antecedent is None:
+                return []
+            return self._conjuncts_left(m)
+        while k >= s:
+            w = v.low[k]
+            if w == ")":  # "Badan Pengawas Pemilu (Bawaslu) mengapresiasi": look past it
+                k = self._paren_open(k)
+                continue
+            if w in self.stop or w in QUOTE_MARKS or w in PUNCT_STOP:
+                return []
+            if self._is_reporting(k) and k not in self.trig_tokens:
+                if control and only_function_words:
+                    return self.left(k, control=False)
+                return []
+            m = self.m_at(k)
+            if m is not None:
+                pp_start = self._pp_start(m)
+                if pp_start >= 0 and not (
+                    v.low[pp_start] in ("dengan", "with") and self._adjacent(m.end, pos)
+                ):
+                    k = pp_start - 1
+                    only_function_words = False
+                    continue
+                if vp_coord and self._object_of_verb(m):
+                    k = self._verb_before(m) - 1
+                    vp_coord = False
+                    only_function_words = False
+                    continue
+                if m.origin == "pronoun" and m.antecedent is None:
+                    return []
+                if m.kind == "place":  # a town does not act ("... di Patung Kuda yang ...")
+                    k = m.start - 1
+                    only_function_words = False
+                    continue
+                return self._conjuncts_left(m)
+            if (
+                self.ex.lang == "en"
+                and w in _EN_POSSESSIVE
+                and k + 1 < pos
+                and self.m_at(k + 1) is None
+            ):
+                return []  # "his client would cooperate": the subject is a noun we do not know
+            if (
+                w not in _ADVERBS
+                and w not in self.cues["negation"]
+                and w not in self.cues["future"]
+            ):
+                only_function_words = False
+            k -= 1
+        return []
+
+    def _adjacent(self, a: int, b: int) -> bool:
+        """Only adverbs, negation or modality words between token ``a`` and ``b``?"""
+        filler = _ADVERBS | self.cues["negation"] | self.cues["future"]
+        return all(self.v.low[k] in filler for k in range(a, b))
+
+    def _paren_open(self, k: int) -> int:
+        """The token before the "(" that matches the ")" at ``k`` (or ``k - 1``)."""
+        j = k - 1
+        while j >= self.s and j > k - 8:
+            if self.v.low[j] == "(":
+                return j - 1
+            j -= 1
+        return k - 1
+
+    def _paren_close(self, k: int) -> int:
+        """The token after the ")" that matches the "(" at ``k`` (or ``k + 1``)."""
+        j = k + 1
+        while j < self.e and j < k + 8:
+            if self.v.low[j] == ")":
+                return j + 1
+            j += 1
+        return k + 1
+
+    def _pp_start(self, m: Mention) -> int:
+        """Where the prepositional phrase holding ``m`` starts, or -1 when ``m`` is not in
+        one ("dengan para pejabat", "with Prof. X and Prof. Y", "of the agency")."""
+        v = self.v
+        dets = self.cues.get("determiners", frozenset())
+        coord = self.cues["coordinators"]
+        k = m.start - 1
+        while k >= self.s:
+            w = v.low[k]
+            if w in dets or w == ".":
+                k -= 1
+                continue
+            if w in coord or w == ",":
+                prev = self.m_at(k - 1)
+                if prev is not None:
+                    k = prev.start - 1
+                    continue
+                return -1
+            if w in self.preps or (self.ex.lang == "en" and w == "of"):
+                return k
+            return -1
+        return -1
+
+    def _vp_coordinated(self, pos: int) -> bool:
+        """'X memanggil Y dan (juga) menyampaikan ...': the trigger shares X's subject."""
+        k = pos - 1
+        while (
+            k >= self.s and self.v.low[k] in _ADVERBS | self.cues["negation"] | self.cues["future"]
+        ):
+            k -= 1
+        return k >= self.s and self.v.low[k] in self.cues["coordinators"]
+
+    def _object_of_verb(self, m: Mention) -> bool:
+        k = m.start - 1
+        while k >= self.s and self.v.low[k] in self.cues.get("determiners", frozenset()):
+            k -= 1
+        if k >= self.s and self.v.low[k] in self.cues["causative"]:
+            return False  # "membuat Saudi marah dan memutuskan ...": Saudi decides
+        return k >= self.s and self._verbish(k)
+
+    def _verb_before(self, m: Mention) -> int:
+        k = m.start - 1
+        while k > self.s and not self._verbish(k):
+            k -= 1
+        return k
+
+    def _verbish(self, k: int) -> bool:
+        if k in self.trig_tokens:
+            return True
+        w = self.v.low[k]
+        if self.ex.lang == "en":
+            return w.endswith("ed") or w in _EN_IRREGULAR_PARTICIPLES
+        return len(w) > 4 and w.startswith(("me", "di", "ber", "ter")) and self.v.lem[k] != w
+
+    def _conjuncts_left(self, m: Mention) -> list[Mention]:
+        if m.partners:  # "mereka" standing for "A dan B"
+            return [m, *m.partners]
+        out = [m]
+        k = m.start - 1
+        coord = self.cues["coordinators"]
+        while k - 1 >= self.s and self.v.low[k] in coord | {","} and len(out) < 4:
+            prev = self.m_at(k - 1)
+            if prev is None or prev.origin == "pronoun":
+                break
+            out.insert(0, prev)
+            k = prev.start - 1
+        return out
+
+    def right(
+        self,
+        pos: int,
+        *,
+        allow_place: bool = False,
+        need_prep: bool = False,
+        allow_comp: bool = False,
+    ) -> tuple[list[Mention], str]:
+        """The nearest actor(s) right of ``pos`` (with coordinated ones) and its preposition."""
+        v = self.v
+        cues = self.cues
+        k = pos
+        prep = ""
+        end = min(self.e, pos + RIGHT_REACH)
+        while k < end:
+            w = v.low[k]
+            if w == "(":  # "negosiasi Code of Conduct (CoC) antara ASEAN dan China"
+                k = self._paren_close(k)
+                continue
+            if w in cues["boundaries"] or w in QUOTE_MARKS or w in PUNCT_STOP:
+                break
+            if w in cues["complementizers"] or w in cues["complement_links"]:
+                if not allow_comp and w in cues["complementizers"]:
+                    break
+                if allow_comp:
+                    end = min(end, k + 4)  # "meminta agar pemerintah ...": subject next
+            if self._is_reporting(k) and k not in self.trig_tokens and k > pos:
+                break
+            if (
+                w in ("to", "untuk")
+                and k + 1 < self.e
+                and self._clause_verb(k + 1)
+                and not allow_comp
+            ):
+                break  # "... will meet to prepare for ...": a purpose clause
+            if need_prep and k > pos and (w == "," or (self._verbish(k) and self.m_at(k) is None)):
+                break  # a noun's arguments end where the next clause or verb begins
+            if w in cues["target_preps"] or w in cues["agent_preps"]:
+                prep = w
+            elif w in cues["place_preps"]:
+                prep = "@" + w
+            m = self.m_at(k)
+            if m is not None and m.start == k:
+                if prep.startswith("@") and not allow_place:
+                    k, prep = m.end, ""
+                    continue
+                if need_prep and not prep:
+                    k = m.end
+                    continue
+                if m.origin == "pronoun" and m.antecedent is None:
+                    k = m.end
+                    continue
+                return self._conjuncts_right(m), prep
+            k += 1
+        return [], ""
+
+    def _clause_verb(self, k: int) -> bool:
+        """Does a verb start at ``k`` (after "to"/"untuk")? Not a name, not a noun phrase."""
+        v = self.v
+        if self.m_at(k) is not None or v.cap[k]:
+            return False
+        w = v.low[k]
+        if self.ex.lang == "en":
+            return (
+                w not in _EN_DET
+                and w not in ("his", "her", "their", "its", "our")
+                and not w[:1].isdigit()
+            )
+        return len(w) > 4 and w.startswith(("me", "ber", "di", "mem", "men")) and v.lem[k] != w
+
+    def _conjuncts_right(self, m: Mention) -> list[Mention]:
+        # "ke beberapa negara Asia, seperti Jepang, China dan Malaysia": the examples
+        ex_words = self.cues["exemplifiers"]
+        k = m.end
+        if k < self.e and self.v.low[k] == ",":
+            k += 1
+        if k < self.e and self.v.low[k] in ex_words:
+            k += 1
+            while k < self.e and self.v.low[k] in ("as", "lain", ":"):
+                k += 1
+            nxt = self.m_at(k)
+            if nxt is not None and nxt.start == k and nxt.actor.country:
+                m = nxt
+        out = [m]
+        k = m.end
+        coord = self.cues["coordinators"] | {","}
+        while k + 1 < self.e and self.v.low[k] in coord and len(out) < 6:
+            j = k + 1
+            if self.v.low[j] in coord:  # ", dan"
+                j += 1
+            nxt = self.m_at(j)
+            if nxt is None or nxt.start != j or nxt.origin == "pronoun":
+                break
+            out.append(nxt)
+            k = nxt.end
+        return out
+
+    def agent_after(self, j: int, *, bare_ok: bool) -> list[Mention]:
+        """The agent of a passive: right after the verb (Indonesian) or after oleh/by."""
+        v = self.v
+        k = j
+        end = min(self.e, j + 8)
+        agent_preps = self.cues["agent_preps"]
+        first = True
+        while k < end:
+            w = v.low[k]
+            if w in self.stop or w in QUOTE_MARKS or w in PUNCT_STOP or w == ",":
+                break
+            m = self.m_at(k)
+            if m is not None and m.start == k:
+                b = k - 1
+                dets = self.cues.get("determiners", frozenset())
+                while b > self.s and v.low[b] in dets:
+                    b -= 1
+                before = v.low[b] if b >= self.s else ""
+                if before in agent_preps or (bare_ok and first and _institutional(m)):
+                    if m.origin == "pronoun" and m.antecedent is None:
+                        return []
+                    return self._conjuncts_right(m)
+                return []
+            if (
+                w not in agent_preps
+                and w not in _ADVERBS
+                and w not in self.cues.get("determiners", ())
+            ):
+                first = False
+            k += 1
+        return []
+
+    def genitive(self, t: Trigger) -> Mention | None:
+        """The actor attached to a nominal trigger: "serangan Israel", "Israel's attack"."""
+        v = self.v
+        if self.ex.lang == "en":
+            k = t.i - 1
+            if k >= self.s and v.low[k] in ("'s", "’s", "'"):
+                k -= 1
+            while k >= self.s and v.low[k] in _EN_DET and v.low[k] not in ("the", "a", "an"):
+                k -= 1
+            m = self.m_at(k)
+            if m is not None and m.end == k + 1 and m.origin != "pronoun":
+                return m
+            return None
+        k = t.j
+        steps = 0
+        while k < self.e and steps < 3:
+            m = self.m_at(k)
+            if m is not None:
+                if m.origin == "pronoun" and m.antecedent is None:
+                    return None
+                return m
+            w = v.low[k]
+            if w in self.preps or w in PUNCT_STOP or w == "," or w in self.stop or w == "yang":
+                return None
+            k += 1
+            steps += 1
+        return None
+
+    # -- one trigger -> events ------------------------------------------------------------
+
+    def events_for(self, t: Trigger, sent_start: int, sent_end: int) -> list[Event]:
+        row = t.row
+        frame = row.frame
+        sources: list[Mention] = []
+        targets: list[Mention] = []
+        notes: list[str] = []
+        place_ok = row.type == "ASSAULT" or row.mode == "visit"
+        if frame == "MUST":
+            sources, targets = self._must(t)
+        elif t.nominal and t.light < 0:
+            sources, targets = self._nominal(t, place_ok)
+            notes.append("nominal")
+            if row.type in RECIPROCAL and not (sources and targets):
+                return []  # "the UN summit": a meeting is told with both its parties
+        else:
+            head = t.head
+            if t.light >= 0:
+                notes.append(f"light:{self.v.low[t.light]}")
+            inverse = frame == "INV" or t.light_role == "receive"
+            if t.passive:
+                notes.append("passive")
+                patient = self.left(head)
+                agents = self.agent_after(t.j, bare_ok=self.ex.lang == "id" and t.light < 0)
+                if not agents and t.light >= 0:
+                    agents = self.agent_after(t.light + 1, bare_ok=False)
+                sources, targets = (patient, agents) if inverse else (agents, patient)
+                if not sources and targets and row.mode and (row.type, row.mode) in IMPLIED_AGENT:
+                    sources = [self._implied(row.type, row.mode, targets[0])]
+                    notes.append("implied agent")
+            else:
+                subj = self.left(head)
+                if t.light_role == "receive":
+                    g = self.genitive(t)
+                    obj = [g] if g is not None else self.right(t.j, allow_place=place_ok)[0]
+                    sources, targets = obj, subj
+                else:
+                    obj, _prep = self.right(
+                        t.j,
+                        allow_place=place_ok,
+                        need_prep=frame == "A",
+                        allow_comp=row.type == "REQUEST",
+                    )
+                    if (
+                        row.type == "MOBILIZE"
+                        and obj
+                        and obj[0].generic
+                        and (obj[0].actor.sector or "") in ("MIL", "COP")
+                    ):
+                        # "mengerahkan kapal perang ke X": the force moved is the agent's own
+                        obj = self.right(obj[-1].end, allow_place=False, need_prep=True)[0]
+                    sources, targets = (obj, subj) if frame == "INV" else (subj, obj)
+            if len(sources) > 1 and (frame == "REC" or (row.type in RECIPROCAL and not targets)):
+                sources, targets = sources[:1], sources[1:2]
+        if not targets and t.inner is not None and row.frame != "MUST" and row.type != "REQUEST":
+            # "threatened to cut off electricity to X", "refused to meet Jordan's king": a
+            # verb that governs another act is aimed at that act's target (not a request:
+            # "meminta agar bantuan untuk korban" asks someone else, not the victims)
+            inner_place = t.inner.row.type == "ASSAULT" or t.inner.row.mode == "visit"
+            targets = self.right(t.inner.j, allow_place=inner_place)[0]
+            if targets:
+                notes.append("target of the governed act")
+        if (
+            row.type == "REQUEST"
+            and t.inner is not None
+            and t.inner.row.type == "PROTEST"
+            and sources
+            and (sources[0].actor.sector or "CVL") not in self.ex.lex.state
+        ):
+            # protest organisers "calling for a strike" announce a protest
+            t = replace(t, row=t.inner.row, inner=None, future_by=t.i)
+            row = t.row
+            targets = []
+            notes.append("called protest")
+        if row.type == "AID" and sources and not targets:
+            main = self.ex.finder.main_country
+            donor = sources[0].actor
+            if main and donor.country != main and (donor.country or donor.sector in ("IGO", "NGO")):
+                # aid from abroad in a report about one country goes to that country
+                recipient = Actor(_country_name(main, self.ex.lang), main, "GOV")
+                targets = [Mention(t.i, t.i, recipient, "country", "implied")]
+                notes.append("implied recipient")
+        if row.type == "PROTEST" and sources and not targets:
+            targets = self._protest_target(t)
+            if not targets:
+                targets = [self._implied_target(sources[0])]
+                notes.append("implied target")
+        if row.type == "CONSULT" and row.mode != "visit" and len(targets) >= 3:
+            targets = []  # "met with his counterparts from A, B and C": one multilateral meeting
+            notes.append("multilateral")
+            row = replace(row, mode="multilateral")
+            t = replace(t, row=row)
+        if len(targets) > 1:
+            # "memerintahkan BNPB, TNI, Polri dan Kemensos": one event with a compound
+            # target per country (PLOVER allows compound actors); distinct countries
+            # stay distinct events ("tur ke Jepang, China dan Malaysia")
+            seen_c: set[str | None] = set()
+            kept = []
+            for m in targets:
+                if m.actor.country in seen_c and m.actor.country is not None:
+                    continue
+                seen_c.add(m.actor.country)
+                kept.append(m)
+            targets = kept
+        if not sources and not targets:
+            return []
+        return self._assemble(
+            t, sources[:MAX_EVENTS_PER_TRIGGER], targets[:6], notes, sent_start, sent_end
+        )
+
+    def _protest_target(self, t: Trigger) -> list[Mention]:
+        """ "unjuk rasa di depan Gedung DPR", "protest outside the embassy": the institution
+        a protest is held in front of is its target."""
+        words = self.ex.lex.protest_place_words
+        for k in range(t.j, min(self.e, t.j + 8)):
+            if self.v.low[k] in words:
+                for x in range(k + 1, min(self.e, k + 5)):
+                    m = self.m_at(x)
+                    if m is not None:
+                        return [m]
+                return []
+        return []
+
+    def _implied_target(self, source: Mention) -> Mention:
+        """A protest with no named target is against the authorities of the country where
+        it happens (PLOVER: the target of a protest is usually the government)."""
+        name = "pemerintah" if self.ex.lang == "id" else "government"
+        country = self._locative_country() or source.actor.country or self.ex.finder.main_country
+        return Mention(source.start, source.start, Actor(name, country, "GOV"), "org", "implied")
+
+    def _locative_country(self) -> str | None:
+        """The country of the first place the sentence locates something in ("di Gaza",
+        "in Jakarta", "ke Jalur Gaza")."""
+        v = self.v
+        preps = self.cues["place_preps"] | {"ke", "to", "into", "on"}
+        for k in range(self.s + 1, self.e):
+            m = self.m_at(k)
+            if m is None or m.start != k or m.generic or not m.actor.country:
+                continue
+            if m.kind not in ("country", "place"):
+                continue
+            if v.low[k - 1] in preps or (k - 2 >= self.s and v.low[k - 2] in preps):
+                return m.actor.country
+        return None
+
+    def _implied(self, typ: str, mode: str, patient: Mention) -> Mention:
+        """The unnamed agent of "ditangkap" / "was arrested": the authorities of the
+        patient's country (a news convention: arrests and convictions are by the state)."""
+        names = IMPLIED_AGENT[(typ, mode)]
+        name, sector = names[0 if self.ex.lang == "id" else 1], names[2]
+        country = patient.actor.country or self.ex.finder.main_country
+        return Mention(
+            patient.start, patient.start, Actor(name, country, sector), "group", "implied"
+        )
+
+    def _nominal(self, t: Trigger, place_ok: bool) -> tuple[list[Mention], list[Mention]]:
+        v = self.v
+        patient_first = t.row.frame == "P" or t.cls == "peN-an"
+        g = self.genitive(t)
+        sources: list[Mention] = []
+        targets: list[Mention] = []
+        if self.ex.lang == "en":
+            if g is not None:
+                sources = [g]
+            elif t.row.frame == "A" and self.v.low[t.i - 1] in self.cues["pron_group"] | {"to"}:
+                sources = self.left(t.i)
+            k = t.j
+            # "the arrest of X", "attack by X on Y", "talks between X and Y"
+            reach = min(self.e, t.j + 8)
+            while k < reach:
+                w = v.low[k]
+                if w in PUNCT_STOP or w in self.stop or w in QUOTE_MARKS:
+                    break
+                m = self.m_at(k)
+                if m is not None and m.start == k:
+                    before = v.low[k - 1]
+                    if before == "by" and not sources:
+                        sources = [m]
+                    elif before == "of":
+                        if patient_first:
+                            targets = targets or [m]
+                        elif not sources:
+                            sources = [m]
+                    elif before == "between":
+                        conj = self._conjuncts_right(m)
+                        if len(conj) > 1:
+                            return conj[:1], conj[1:2]
+                    elif before in self.cues["target_preps"] or (
+                        place_ok and before in self.cues["place_preps"]
+                    ):
+                        targets = targets or self._conjuncts_right(m)
+                    k = m.end
+                    continue
+                k += 1
+            if not sources and t.row.frame == "REC" and not self._after_prep(t.i):
+                sources = self.left(t.i)  # "soldiers were killed in a gun battle with rebels"
+                if len(sources) > 1:
+                    return sources[:1], sources[1:2]
+            return sources, targets
+        # Indonesian: genitive after the noun; "oleh X" is the agent; a preposition marks
+        # the target ("serangan Israel ke Gaza", "penangkapan X oleh polisi")
+        after = g.end if g is not None else t.j
+        rest, prep = self.right(after, allow_place=place_ok, need_prep=True)
+        if g is not None:
+            if patient_first:
+                targets = [g]
+                agents = self.agent_after(after, bare_ok=False)
+                sources = agents
+            else:
+                conj = self._conjuncts_right(g)
+                if t.row.frame == "REC" and len(conj) > 1:
+                    return conj[:1], conj[1:2]
+                sources = [g]
+        if g is None and not sources:
+            sources = self._relative_agent(t.j)
+        if rest and prep in self.cues["nominal_agent_preps"] and not sources:
+            sources = rest
+        elif rest and prep not in self.cues["nominal_agent_preps"] and not targets:
+            targets = rest
+        if not sources and g is None and t.row.frame in ("A", "REC") and not self._after_prep(t.i):
+            # a protest noun used as a verb ("Mahasiswa unjuk rasa di depan DPR"); the
+            # subject of a clash ("Satgas terlibat baku tembak dengan KKB")
+            sources = self.left(t.i)
+            if len(sources) > 1 and t.row.frame == "REC":
+                return sources[:1], sources[1:2]
+        return sources, targets
+
+    def _after_prep(self, i: int) -> bool:
+        """ "dalam pertemuan", "usai pertemuan", "in a meeting": a nominal as a setting."""
+        k = i - 1
+        dets = self.cues.get("determiners", frozenset())
+        while k >= self.s and (self.v.low[k] in dets or self.v.low[k] in _EN_DET):
+            k -= 1
+        if k < self.s:
+            return False
+        w = self.v.low[k]
+        return w in self.preps or w in SETTING_WORDS
+
+    def _relative_agent(self, j: int) -> list[Mention]:
+        """ "serangan yang dilakukan Israel", "perampokan yang dilakukan oleh KKB": the agent
+        of a nominal event given in a passive relative clause right after it."""
+        v = self.v
+        if j + 1 >= self.e or v.low[j] not in self.cues["relative"]:
+            return []
+        w = v.low[j + 1]
+        if not (w.startswith("di") and (w in self.cues["light_do"] or len(w) > 4)):
+            return []
+        return self.agent_after(j + 2, bare_ok=True)
+
+    def _must(self, t: Trigger) -> tuple[list[Mention], list[Mention]]:
+        """'X said Y must Z' / '"Y harus Z," kata X': REQUEST from the speaker to Y."""
+        v = self.v
+        subject = self.left(t.i, control=False)
+        if not subject or subject[0].kind == "first":
+            return [], []
+        speaker: list[Mention] = []
+        qi = v.quote_of[t.i] if t.i < len(v.quote_of) else -1
+        if qi >= 0:
+            name = self.ex.article.quotes[qi].speaker
+            if name:
+                for h in reversed(self.ex.finder.history):
+                    if h.actor.name == name:
+                        speaker = [h]
+                        break
+        if not speaker:
+            k = subject[0].start - 1
+            while k >= self.s:
+                if self._is_reporting(k):
+                    speaker = self.left(k, control=False)
+                    break
+                k -= 1
+        if not speaker:  # '..., X said' / '..., kata X'
+            for k in range(t.j, self.e):
+                if self._is_reporting(k):
+                    nxt = self.m_at(k + 1)
+                    prev = self.m_at(k - 1)
+                    speaker = [nxt] if nxt is not None else ([prev] if prev is not None else [])
+                    break
+        if not speaker or speaker[0].actor.name == subject[0].actor.name:
+            return [], []
+        # "Palestine must be given membership": the demand is not addressed to Palestine
+        after = [
+            w
+            for w in v.low[t.j : t.j + 3]
+            if w not in _ADVERBS and w not in ("immediately", "segera")
+        ]
+        if after[:1] == ["be"] or (after and after[0].startswith("di") and self.ex.lang == "id"):
+            return speaker[:1], []
+        return speaker[:1], subject[:1]
+
+    def _assemble(
+        self,
+        t: Trigger,
+        sources: list[Mention],
+        targets: list[Mention],
+        notes: list[str],
+        sent_start: int,
+        sent_end: int,
+    ) -> list[Event]:
+        ex = self.ex
+        v = self.v
+        row = t.row
+        typ, mode, cameo = row.type, row.mode, row.cameo or DEFAULT_CAMEO[row.type]
+        src_main = sources[0] if sources else None
+        # who acts may change the type (a blockade by protesters is a protest)
+        if src_main is not None:
+            sector = src_main.actor.sector or ""
+            state = src_main.kind == "country" or sector in ex.lex.state
+            nonstate = sector in ex.lex.nonstate
+            words = set(row.key) | {v.lem[t.i], v.low[t.i]}
+            for sw in ex.lex.switches:
+                if words & set(sw["keys"]) and (
+                    (sw["when"] == "nonstate" and nonstate) or (sw["when"] == "state" and state)
+                ):
+                    typ, mode, cameo = sw["type"], sw.get("mode"), str(sw.get("cameo") or cameo)
+                    notes.append(f"switch:{sw['when']}")
+                    break
+        if mode is None:
+            mode = self._mode(t, typ)
+        modality = self._modality(t)
+        if modality == "negated":
+            for nb in ex.lex.negated_becomes:
+                keys = nb.get("keys") or []
+                if set(row.key) & set(keys) or v.lem[t.i] in keys or typ in (nb.get("types") or []):
+                    typ, mode, cameo, modality = (
+                        nb["type"],
+                        nb["mode"],
+                        str(nb["cameo"]),
+                        "asserted",
+                    )
+                    notes.append("negated " + row.type)
+                    break
+        loc = self._locative_country()
+        main = ex.finder.main_country
+        trig_start = v.starts[t.head]
+        trig_end = v.ends[t.j - 1]
+        trigger_text = ex.article.text[trig_start:trig_end]
+        date, date_source = self._date(trig_start, sent_start, sent_end)
+        rule = row.rule + (" [" + ", ".join(notes) + "]" if notes else "")
+        if t.inner is not None:
+            rule += f" governs {t.inner.row.type}"
+        events: list[Event] = []
+        src_list: list[Mention | None] = list(sources) or [None]
+        tgt_list: list[Mention | None] = list(targets) or [None]
+        for sm in src_list:
+            for tm in tgt_list:
+                if (
+                    sm is not None
+                    and tm is not None
+                    and (sm is tm or sm.actor.name == tm.actor.name or _same(sm, tm))
+                ):
+                    continue
+                spans = [(trig_start, trig_end)]
+                for m in (sm, tm):
+                    if m is not None and m.origin != "pronoun" and abs(m.start - t.i) <= 20:
+                        spans.append((v.starts[m.start], v.ends[m.end - 1]))
+                start = max(sent_start, min(a for a, _ in spans))
+                end = min(sent_end, max(b for _, b in spans))
+                target = _actor(tm)
+                if (
+                    target is not None
+                    and tm is not None
+                    and tm.generic
+                    and loc
+                    and loc != main
+                    and target.country == main
+                ):
+                    target.country = loc  # "warga sipil" killed in Gaza are Gaza's civilians
+                events.append(
+                    Event(
+                        type=typ,
+                        source=_actor(sm),
+                        target=target,
+                        mode=mode,
+                        modality=modality,
+                        date=date,
+                        date_source=date_source,
+                        evidence=ex.article.text[start:end],
+                        start=start,
+                        end=end,
+                        trigger=trigger_text,
+                        rule=rule,
+                        cameo=cameo,
+                        goldstein=goldstein(cameo),
+                    )
+                )
+                if len(events) >= MAX_EVENTS_PER_TRIGGER:
+                    return events
+        return events
+
+    def _mode(self, t: Trigger, typ: str) -> str | None:
+        if typ in ("REQUEST", "REJECT") and t.inner is not None:
+            return self.ex.lex.inner_modes.get(t.inner.row.type)
+        cues = self.ex.lex.modes.get(typ)
+        if not cues:
+            return None
+        v = self.v
+        a, b = max(self.s, t.head - 6), min(self.e, t.j + 6)
+        words = set(v.low[a:b]) | set(v.lem[a:b])
+        for mode, ws in cues.items():
+            if words & ws:
+                return mode
+        return None
+
+    def _modality(self, t: Trigger) -> str:
+        v = self.v
+        cues = self.cues
+        if t.negated_by >= 0:
+            return "negated"
+        neg = fut = hyp = False
+        k = t.head - 1
+        steps = 0
+        stop = cues["boundaries"] | cues["complementizers"]
+        modal_hyp = {"could", "might", "may"}
+        while k >= self.s and steps < 4:
+            w = v.low[k]
+            if w in stop or w in PUNCT_STOP or w in QUOTE_MARKS or w == ",":
+                break
+            if self.m_at(k) is not None:
+                break
+            if w in cues["negation"] and not (k + 1 < self.e and v.low[k + 1] in ("hanya", "only")):
+                neg = True
+            elif w in cues["future"]:
+                fut = True
+            elif w in modal_hyp:
+                hyp = True
+            k -= 1
+            steps += 1
+        if t.future_by >= 0:
+            fut = True
+        if t.nominal and t.light < 0:
+            # "pertemuan X dan Y akan digelar di Bali", "the talks will be held"
+            for k in range(t.j, min(self.e, t.j + 12)):
+                w = v.low[k]
+                if w in stop or w in PUNCT_STOP:
+                    break
+                if w in ("akan", "will") and k + 1 < self.e and v.low[k + 1][:2] in ("di", "be"):
+                    fut = True
+                    break
+        hyp_words = cues["hypothetical"] - modal_hyp
+        for k in range(self.s, t.head):
+            if v.low[k] in hyp_words:
+                hyp = True
+                break
+        if neg:
+            return "negated"
+        if hyp:
+            return "hypothetical"
+        if fut:
+            return "future"
+        return "asserted"
+
+    def _date(self, pos: int, sent_start: int, sent_end: int) -> tuple[str | None, str]:
+        art = self.ex.article
+        starts = self.ex.date_starts
+        a = bisect.bisect_left(starts, sent_start)
+        best = None
+        best_d = None
+        for d in art.dates[a:]:
+            if d.start >= sent_end:
+                break
+            if d.end > sent_end:
+                continue
+            dist = abs(d.start - pos)
+            if best_d is None or dist < best_d:
+                best, best_d = d, dist
+        if best is not None and best.value:
+            return best.value, "text"
+        return art.published, "report"
+
+
+@lru_cache(maxsize=200_000)
+def _id_roots(low: str, lem: str) -> tuple[str, ...]:
+    """Lexicon roots an Indonesian word form may derive from (cached per form)."""
+    roots = lexicon("id").roots
+    if lem in roots:
+        return (lem,)
+    if low in roots:
+        return (low,)
+    return tuple(r for r in candidate_roots(low) if r in roots)
+
+
+_TRIGGER_FORMS: dict[str, dict[str, bool]] = {"id": {}, "en": {}}
+_MAX_FORMS = 500_000
+
+
+def _learn_form(lang: str, low: str, lem: str) -> bool:
+    """Can a trigger start at this word form? Computed once per form, then a dict lookup
+    (the lemma is a function of the form, so the form alone is the key)."""
+    lex = lexicon(lang)
+    if low in lex.phrases or lem in lex.phrases:
+        ok = True
+    elif lang == "en":
+        ok = low in lex.single or lem in lex.single
+    else:
+        ok = bool(_id_roots(low, lem))
+    forms = _TRIGGER_FORMS[lang]
+    if len(forms) < _MAX_FORMS:
+        forms[low] = ok
+    return ok
+
+
+def _country_name(code: str, lang: str) -> str:
+    return display_name(code, lang)
+
+
+def _seq_at(v: TokenView, k: int, words: tuple[str, ...]) -> bool:
+    n = len(words)
+    if k + n > len(v.low):
+        return False
+    return all(w == v.low[k + x] or w == v.lem[k + x] for x, w in enumerate(words))
+
+
+def _institutional(m: Mention) -> bool:
+    """Can ``m`` be the bare agent of an Indonesian passive ("dipanggil Kemlu")? A name,
+    a country or a state body can; "ditetapkan tersangka" names a role, not an agent."""
+    if m.origin in ("entity", "country", "name"):
+        return m.kind != "place"
+    return (m.actor.sector or "") in STATE_SECTORS
+
+
+def _actor(m: Mention | None) -> Actor | None:
+    if m is None:
+        return None
+    a = m.actor
+    return Actor(a.name, a.country, a.sector, a.actor_id)
+
+
+def _same(a: Mention, b: Mention) -> bool:
+    if a.antecedent is not None and a.antecedent is b:
+        return True
+    if b.antecedent is not None and b.antecedent is a:
+        return True
+    return a.actor is b.actor
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per fact. An event needs a source (PLOVER codes who acted; a "serangan"
+    with no attacker named is not coded). Repeats are one event: the same type between
+    the same actors, or — between two different countries — the same type between the
+    same two countries (the lead and a later paragraph telling the same act)."""
+    seen: set[tuple] = set()
+    seen_dyads: set[tuple] = set()
+    out = []
+    for ev in events:
+        if ev.source is None:
+            continue
+        sc, tc = ev.source.country, ev.target.country if ev.target else None
+        if sc and tc and sc != tc:
+            pair = (sc, tc) if ev.type not in RECIPROCAL or sc < tc else (tc, sc)
+            dyad = (ev.type, ev.mode, ev.modality, pair)
+            if dyad in seen_dyads:
+                continue
+            seen_dyads.add(dyad)
+        a = (ev.source.name.lower(), ev.source.country) if ev.source else None
+        b = (ev.target.name.lower(), ev.target.country) if ev.target else None
+        if ev.type in RECIPROCAL and a and b and b < a:
+            a, b = b, a  # "A meets B" and "B meets A" are one meeting
+        key = (ev.type, ev.mode, ev.modality, a, b)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(ev)
+    # an arrest whose agent was only implied is the one told elsewhere with its agent
+    told = {
+        (ev.type, ev.target.name.lower())
+        for ev in out
+        if ev.target and "implied agent" not in (ev.rule or "")
+    }
+    out = [
+        ev
+        for ev in out
+        if "implied agent" not in (ev.rule or "")
+        or (ev.type, ev.target.name.lower() if ev.target else None) not in told
+    ]
+    # a one-sided telling of an act already told with both sides (same type, same actor,
+    # same trigger words) is the same event
+    # (for a material act — an attack, an arrest, aid — any telling by the same actor: a
+    # later "agresi Israel" is the attack already told as "serangan Israel ke Gaza")
+    full = {(ev.type, _nm(ev.source), _tw(ev)) for ev in out if ev.source and ev.target}
+    return [
+        ev for ev in out if not (ev.target is None and (ev.type, _nm(ev.source), _tw(ev)) in full)
+    ]
+
+
+MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "AID", "RETREAT"})
+
+
+def _tw(ev: Event) -> str:
+    """The words that identify an act for the one-sided-repeat rule."""
+    return "" if ev.type in MATERIAL else (ev.trigger or "").lower()
+
+
+def _nm(a: Actor | None) -> str:
+    return a.name.lower() if a else ""
+
+
+def extract_events(article: Article) -> list[Event]:
+    """All PLOVER events of an analysed article (needs tokens, sentences, lemmas)."""
+    return Extractor(article).run()
+
+
+__all__ = ["Extractor", "Trigger", "extract_events"]
