@@ -6,7 +6,8 @@ Each check looks at one analysed article and returns ``Flag`` records with a ``k
 - ``role_anachronism`` (added by the entities stage): a title the person did not hold on
   the article's date.
 - ``time_inconsistency`` (:mod:`.timeline`): relative expressions anchored to dated world
-  events imply a writing date far from the stated one.
+  events, or the days the article names by weekday and date, imply a writing date far from
+  the stated one.
 - ``spun_name`` / ``name_slip`` / ``untranslated_english`` / ``mt_calque``
   (:mod:`.translation`): traces of machine translation and word spinning.
 - ``copy_of_earlier`` (:mod:`.copies`, with a corpus database): a near-duplicate or a

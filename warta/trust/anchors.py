@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from ..errors import KBError
+from .phrases import normalise_space, phrase_regex
 
 ANCHORS_FILE = Path(__file__).with_name("data") / "anchors.yaml"
 
@@ -18,19 +19,19 @@ ANCHORS_FILE = Path(__file__).with_name("data") / "anchors.yaml"
 @dataclass(frozen=True, slots=True)
 class Anchor:
     id: str
-    date: date
-    end: date | None
+    date: datetime.date
+    end: datetime.date | None
     phrases: tuple[str, ...]
     source: str
     ongoing: bool = False
 
 
-def _parse_date(value: object, where: str) -> date:
+def _parse_date(value: object, where: str) -> datetime.date:
     text = str(value)
     try:
         if re.fullmatch(r"\d{4}-\d{2}", text):
-            return date.fromisoformat(text + "-01")
-        return date.fromisoformat(text)
+            return datetime.date.fromisoformat(text + "-01")
+        return datetime.date.fromisoformat(text)
     except ValueError:
         raise KBError(f"not an ISO date: {text!r}", source=where) from None
 
@@ -64,11 +65,10 @@ def load_anchors(paths: tuple[str, ...] = ()) -> list[Anchor]:
 
 @lru_cache(maxsize=4)
 def anchor_finder(paths: tuple[str, ...] = ()) -> tuple[re.Pattern[str], dict[str, Anchor]]:
-    """One compiled regex over every phrase (longest first) and phrase -> anchor."""
+    """One trie-shaped regex over every phrase, to run on lower-cased text
+    (:func:`.phrases.lower_same_length`), and normalised phrase -> anchor."""
     by_phrase: dict[str, Anchor] = {}
     for a in load_anchors(paths):
         for p in a.phrases:
-            by_phrase.setdefault(p, a)
-    alternatives = sorted(by_phrase, key=len, reverse=True)
-    rx = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in alternatives) + r")(?!\w)", re.IGNORECASE)
-    return rx, by_phrase
+            by_phrase.setdefault(normalise_space(p), a)
+    return phrase_regex(by_phrase), by_phrase
