@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import warta
 from tests.test_kb_helpers import make_kb, pipeline_for
 from warta.doc import Article
 
@@ -115,3 +116,21 @@ def test_implied_roles_president_is_head_of_state(pipe):
     kb = load_kb(pipe.options.kb_path)
     (role,) = kb.roles_on("joko_widodo", "2020-01-01")
     assert "head_of_state" in kb.role_keys(role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Presiden ke-7 RI Joko Widodo meresmikan bendungan itu pada 2019.",
+        "Di masa pemerintahan Presiden Joko Widodo, proyek itu dimulai.",
+        "Semasa menjabat Presiden Joko Widodo sering blusukan ke pasar.",
+    ],
+)
+def test_titles_of_a_past_time_or_with_an_ordinal_claim_no_current_office(text):
+    out = warta.analyze(text, published="2025-10-21")
+    assert [f for f in out["flags"] if f["kind"] == "role_anachronism"] == []
+
+
+def test_a_plain_title_after_the_term_is_still_flagged():
+    out = warta.analyze("Presiden Joko Widodo meresmikan bendungan itu kemarin.", published="2025-10-21")
+    assert [f["evidence"]["person"] for f in out["flags"] if f["kind"] == "role_anachronism"] == ["Joko Widodo"]

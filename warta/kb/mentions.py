@@ -573,6 +573,8 @@ class MentionFinder:
             if f not in ("the", "sang", "a", "an"):
                 break
             k -= 1
+        if time == "current" and _timeless_title(article.text, toks, s0, a, b):
+            time = "timeless"
         return {"title": t, "start": toks[a].start, "end_char": toks[b - 1].end, "time": time,
                 "country": country, "org": None, "org_country": None, "end": b,
                 "doc": article.text}
@@ -872,3 +874,31 @@ class MentionFinder:
         best = max(set(kinds), key=kinds.count)
         return NER_LABEL.get(best)
 
+
+
+# A title with an ordinal names a place in the sequence of office-holders, not the office held
+# now ("Presiden ke-7 RI", "the 44th president"); a title after a phrase of past time names an
+# office of that time ("di masa pemerintahan Presiden X", "semasa menjabat Gubernur",
+# "then-President", "during the X administration").
+_ORDINAL_AFTER = re.compile(
+    r"^\s*(?:ke-?\s?\d+|ke(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh)|pertama)\b",
+    re.IGNORECASE,
+)
+_ORDINAL_BEFORE = re.compile(r"\b\d+(?:st|nd|rd|th)\s+$|\b(?:then|then-)\s*$", re.IGNORECASE)
+_PAST_CONTEXT = re.compile(
+    r"\b(?:(?:di|pada)\s+(?:masa|era|zaman|periode)(?:\s+(?:pemerintahan|kepemimpinan|jabatan))?|"
+    r"(?:saat|ketika|sewaktu|semasa)\s+(?:masih\s+)?menjabat(?:\s+sebagai)?|semasa|sewaktu|era|zaman|"
+    r"pernah\s+menjabat(?:\s+sebagai)?|during\s+(?:the\s+)?(?:tenure|term|administration|presidency)\s+of|"
+    r"when\s+(?:he|she)\s+was|while\s+(?:he|she)\s+was|as\s+a\s+former)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _timeless_title(text: str, toks: list[Token], s0: int, a: int, b: int) -> bool:
+    """True when the title at tokens [a, b) does not claim the office held on the article's date."""
+    after = text[toks[b - 1].end : toks[b - 1].end + 12]
+    if _ORDINAL_AFTER.match(after):
+        return True
+    sent_start = toks[s0].start if s0 < len(toks) else 0
+    before = text[max(sent_start, toks[a].start - 60) : toks[a].start]
+    return bool(_ORDINAL_BEFORE.search(before) or _PAST_CONTEXT.search(before))
