@@ -83,7 +83,7 @@ def test_sentence_without_names() -> None:
 
 def test_tag_many_equals_tag_one_by_one() -> None:
     tagger = load_tagger()
-    batch = [words(s) for s in SENTENCES] + [[], ["Jakarta"]]
+    batch = [words(s) for s in SENTENCES] + [[], ["Kupang"]]
     assert tagger.tag_many(batch) == [tagger.tag(s) for s in batch]
     assert tagger.tag_many([]) == []
     assert tagger.tag([]) == []
@@ -118,6 +118,25 @@ def test_type_cache_reset_keeps_labels() -> None:
     assert [tagger.tag(s) for s in batch] == expected
 
 
+def test_threads_sharing_one_tagger_get_the_same_labels() -> None:
+    """A web server may tag from several threads; cache growth and resets must not race."""
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    tagger = Tagger.load(MODEL_PATH)
+    batch = [words(s) for s in SENTENCES]
+    expected = Tagger.load(MODEL_PATH).tag_many(batch)
+    tagger.max_cached_types = 60  # resets happen while other threads tag
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often, so that a race would show
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            results = list(pool.map(lambda _: tagger.tag_many(batch), range(100)))
+    finally:
+        sys.setswitchinterval(interval)
+    assert all(r == expected for r in results)
+
+
 @pytest.mark.parametrize(
     ("labels", "expected"),
     [
@@ -147,3 +166,41 @@ def test_missing_or_broken_model_raises_model_error(tmp_path: Path) -> None:
     np.savez(partial, labels=np.zeros(3, dtype=np.uint8))
     with pytest.raises(ModelError, match="lacks"):
         Tagger.load(partial)
+
+
+def _train_script():
+    """scripts/train_ner.py as a module (its data preparation is tested, never training)."""
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "train_ner.py"
+    spec = importlib.util.spec_from_file_location("train_ner", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_training_tokens_are_split_like_warta_tokens() -> None:
+    train = _train_script()
+    words, labels = train.retokenize(
+        (["Ketua", "(PKB)", "Partai", "Inc.", "21/11/2016"], ["O", "B-ORG", "B-ORG", "I-ORG", "O"])
+    )
+    assert words == ["Ketua", "(", "PKB", ")", "Partai", "Inc", ".", "21/11/2016"]
+    assert labels == ["O", "O", "B-ORG", "O", "B-ORG", "I-ORG", "O", "O"]
+    # NERGRIT splits "laki-laki"; Warta keeps it whole. Inside names the split stays.
+    words, labels = train.join_hyphens(
+        (["laki", "-", "laki", "Si", "-", "won"], ["O"] * 3 + ["I-PER"] * 3)
+    )
+    assert words == ["laki-laki", "Si", "-", "won"]
+    assert labels == ["O", "I-PER", "I-PER", "I-PER"]
+
+
+def test_country_names_left_o_become_places() -> None:
+    train = _train_script()
+    names = train.country_sequences()
+    words = ["tentara", "Jepang", "dan", "Amerika", "Serikat", "belajar", "bahasa", "Inggris"]
+    _, labels = train.harmonize_countries((words, ["O"] * len(words)), names)
+    assert labels == ["O", "B-LOC", "O", "B-LOC", "I-LOC", "O", "O", "O"]
+    # a country inside an organisation name keeps the organisation's label
+    _, labels = train.harmonize_countries((["Bank", "Indonesia"], ["B-ORG", "I-ORG"]), names)
+    assert labels == ["B-ORG", "I-ORG"]

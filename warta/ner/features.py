@@ -4,8 +4,8 @@ Every feature is a property of one word *type* (its string), never of a pair of 
 that a trained CRF can be compiled into per-word-type score tables: the score of label y at
 token i is the sum, over the context offsets k in -2..+2, of the weights of the features of
 word i+k at offset k, plus (at a "fresh start" position) the weights of the start features
-of word i. Training (``scripts/train_ner.py``) and tagging (``warta.ner.tagger``) both call
-:meth:`FeatureSpace.word_features`, so the two can never disagree about a feature.
+of word i. Training (``scripts/train_ner.py``) and tagging (``warta.ner.tagger``) both
+take features from :class:`FeatureSpace`, so the two can never disagree about a feature.
 
 Attribute names given to crfsuite are ``"<slot>|<feature>"``, slot being one of ``SLOTS``.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 # Context slots: the word at offset -2..+2 from the token being labelled, plus "I", the
@@ -30,34 +30,17 @@ EOS = "</S>"
 # Tokens after which a capital letter says nothing about names.
 FRESH_START_AFTER = frozenset({'"', "“", "”", "'", "‘", "’", ":", "-", "–", "—", "•"})
 
-# Which feature kinds each slot uses (the prefix before "=" of a feature string).
+# Which feature kinds each slot uses (the prefix before "=" of a feature string):
+# b bias, w lowercased word, cs case class, ss short shape, sh shape, ln length,
+# p2-p4 / s2-s4 prefixes / suffixes, cl / cL fine / coarse cluster, cr capitalisation
+# bucket, fq frequency bucket, gz gazetteer tag.
 TEMPLATES: dict[str, frozenset[str]] = {
-    "-2": frozenset({"w", "cs", "cl", "gz"}),
-    "-1": frozenset({"w", "cs", "ss", "cl", "cr", "s3", "gz"}),
-    "0": frozenset(
-        {
-            "b",
-            "w",
-            "cs",
-            "ss",
-            "sh",
-            "p2",
-            "p3",
-            "p4",
-            "s2",
-            "s3",
-            "s4",
-            "cl",
-            "cL",
-            "cr",
-            "fq",
-            "gz",
-            "ln",
-        }
-    ),
-    "+1": frozenset({"w", "cs", "ss", "cl", "cr", "p3", "gz"}),
-    "+2": frozenset({"w", "cs", "cl", "gz"}),
-    "I": frozenset({"cs", "cr", "fq", "cl", "gz", "w"}),
+    "-2": frozenset("w cs cl gz".split()),
+    "-1": frozenset("w cs ss cl cr s3 gz".split()),
+    "0": frozenset("b w cs ss sh ln p2 p3 p4 s2 s3 s4 cl cL cr fq gz".split()),
+    "+1": frozenset("w cs ss cl cr p3 gz".split()),
+    "+2": frozenset("w cs cl gz".split()),
+    "I": frozenset("w cs cl cr fq gz".split()),
 }
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -77,7 +60,7 @@ def _cut_run(m: re.Match[str]) -> str:
 
 
 def _shape(word: str) -> str:
-    """'Jakarta' -> 'Xxxxx', '21/11/2016' -> 'dd/dd/dddd' (runs cut to 4), 'PDI-P' -> 'XXX-X'."""
+    """'Semarang' -> 'Xxxxx', '21/11/2016' -> 'dd/dd/dddd' (runs cut to 4), 'PDI-P' -> 'XXX-X'."""
     if word.isascii():
         chars = word.translate(_ASCII_SHAPE)
     else:
@@ -187,9 +170,3 @@ def split_attribute(attr: str) -> tuple[int, str]:
     """'-1|w=di' -> (slot index, 'w=di')."""
     slot, feat = attr.split("|", 1)
     return SLOTS.index(slot), feat
-
-
-def lowercase_words(sentences: Iterable[Sequence[str]]) -> Iterable[str]:
-    for sent in sentences:
-        for w in sent:
-            yield w.lower()
