@@ -119,6 +119,19 @@ def _actor_starts(lang: str) -> frozenset[str]:
     return frozenset(words | cues["pron_person"] | cues["pron_group"] | cues["pron_first"])
 
 
+# word form -> (lower-case, folded, capitalised): computed once per word type, not per token
+_FORM_INFO: dict[str, tuple[str, str, bool]] = {}
+
+
+def _form_info(text: str) -> tuple[str, str, bool]:
+    low = text.lower()
+    # folding (accents, punctuation) only changes the rare non-plain word
+    info = (low, low if low.isalnum() and low.isascii() else _fold_token(low), text[:1].isupper())
+    if len(_FORM_INFO) < 500_000:
+        _FORM_INFO[text] = info
+    return info
+
+
 def make_view(article: Article) -> TokenView:
     toks = article.tokens
     if article.lang == "en":
@@ -132,13 +145,13 @@ def make_view(article: Article) -> TokenView:
         texts = [t.text for t in toks]
         poss = [False] * len(toks)
         lem = [(t.lemma or t.text).lower() for t in toks]
-    low = [x.lower() for x in texts]
+    get = _FORM_INFO.get
+    infos = [get(x) or _form_info(x) for x in texts]
     view = TokenView(
-        low=low,
+        low=[x[0] for x in infos],
         lem=lem,
-        # folding (accents, punctuation) only changes the rare non-plain word
-        fold=[x if x.isalnum() and x.isascii() else _fold_token(x) for x in low],
-        cap=[x[:1].isupper() for x in texts],
+        fold=[x[1] for x in infos],
+        cap=[x[2] for x in infos],
         starts=[t.start for t in toks],
         ends=[t.end for t in toks],
         text=texts,

@@ -299,8 +299,8 @@ class MentionFinder:
         toks = article.tokens
         bounds = [(s.tok_start, s.tok_end) for s in article.sentences]
         split: set[int] = set()
-        for i, t in enumerate(toks):
-            w = t.text
+        for i in [i for i, t in enumerate(toks) if "-" in t.text]:
+            w = toks[i].text
             h = w.find("-")
             if 0 < h < len(w) - 1 and w[0].isupper() and w[h + 1].isupper() and (
                 fold(w[:h]) in self.kb.index or fold(w[h + 1 :]) in self.kb.index
@@ -316,6 +316,14 @@ class MentionFinder:
             s0 = len(out)
             labs = ner_labels[si] if ner_labels is not None and si < len(ner_labels) else None
             new_labs: list[str] = []
+            if not any(a <= k < b for k in split):  # nothing to split: copy the sentence
+                out.extend(toks[a:b])
+                kept = list(labs[: b - a]) if labs is not None else []
+                new_labs = kept + ["O"] * (b - a - len(kept))
+                new_bounds.append((s0, len(out)))
+                if labels_out is not None:
+                    labels_out.append(new_labs)
+                continue
             for k in range(a, b):
                 t = toks[k]
                 lab = labs[k - a] if labs is not None and k - a < len(labs) else "O"

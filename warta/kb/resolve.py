@@ -289,8 +289,16 @@ class Resolver:
             return x
 
         sets = [set(m.words) for m in unk]
+        # Only mentions sharing a word can nest: compare those pairs, not all pairs.
+        by_word: dict[str, list[int]] = {}
+        for i, ws in enumerate(sets):
+            for w in ws:
+                by_word.setdefault(w, []).append(i)
         for i in range(len(unk)):
-            for j in range(i + 1, len(unk)):
+            near: set[int] = set()
+            for w in sets[i]:
+                near.update(by_word[w])
+            for j in sorted(x for x in near if x > i):
                 a, b = sets[i], sets[j]
                 small, big = (a, b) if len(a) <= len(b) else (b, a)
                 if not small <= big:

@@ -66,7 +66,7 @@ class Tok:
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
     """The tokens of text[start:end] (each call reads only its small range)."""
-    return [Tok(m.group(), m.start(), m.end()) for m in TOKEN_RE.finditer(text, start, end)]
+    return [Tok(m[0], *m.span()) for m in TOKEN_RE.finditer(text, start, end)]
 
 
 @dataclass(slots=True)

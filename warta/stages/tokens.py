@@ -24,6 +24,12 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.group(), m.start() + offset, m.end() + offset) for m in TOKEN_RE.finditer(text)]
 
 
+def _tokenize_range(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of text[start:end] with offsets into ``text``, without slicing the text
+    (the pattern has no anchors or look-arounds, so a bounded search equals a slice)."""
+    return [Token(m[0], *m.span()) for m in TOKEN_RE.finditer(text, start, end)]
+
+
 @register("tokens", requires=("sentences",), provides=("tokens",))
 def make_tokens(options: Options):
     """Split sentences into tokens with character offsets."""
@@ -33,7 +39,7 @@ def make_tokens(options: Options):
         text = article.text
         for sent in article.sentences:
             sent.tok_start = len(out)
-            out.extend(tokenize(text[sent.start : sent.end], sent.start))
+            out.extend(_tokenize_range(text, sent.start, sent.end))
             sent.tok_end = len(out)
         article.tokens = out
         return article
