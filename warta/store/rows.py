@@ -1,0 +1,276 @@
+"""Analysis dicts → columnar rows (Arrow tables) shaped like the store's tables.
+
+This runs where the analysis runs (in the single process, or in each Dask worker), so that
+the driver only moves finished columns into the database. Child rows refer to their article
+by ``_i``, its index in the partition: the loader gives the final ``article_id`` (an id
+may have to be made unique against the store) and ``seq`` when it commits the batch.
+
+The schemas are explicit so that a partition that went through Parquet (the Dask runner)
+loads exactly like one that did not (the single-process runner).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+_HOST = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^@/]*@)?(?:www\d?\.)?([^/:?#]+)")
+
+ARTICLES = pa.schema([
+    ("_i", pa.int32()),
+    ("id", pa.string()),
+    ("content_hash", pa.string()),
+    ("input_hash", pa.string()),
+    ("source", pa.string()),
+    ("position", pa.int64()),
+    ("lang", pa.string()),
+    ("published", pa.date32()),
+    ("published_source", pa.string()),
+    ("title", pa.string()),
+    ("url", pa.string()),
+    ("outlet", pa.string()),
+    ("text", pa.string()),
+    ("analysis", pa.string()),
+    ("sig", pa.binary()),
+    ("bands", pa.list_(pa.uint64())),
+    ("anchors", pa.list_(pa.uint64())),
+    ("lead", pa.string()),
+])
+ENTITIES = pa.schema([
+    ("_i", pa.int32()), ("idx", pa.int32()), ("text", pa.string()), ("label", pa.string()),
+    ("char_start", pa.int32()), ("char_end", pa.int32()), ("canonical", pa.string()),
+    ("country", pa.string()), ("actor_id", pa.string()), ("sector", pa.string()),
+    ("role", pa.string()), ("role_text", pa.string()), ("role_country", pa.string()),
+    ("found_by", pa.string()), ("confidence", pa.float64()), ("slip", pa.string()),
+])
+QUOTES = pa.schema([
+    ("_i", pa.int32()), ("idx", pa.int32()), ("speaker", pa.string()), ("speaker_id", pa.string()),
+    ("text", pa.string()), ("kind", pa.string()), ("char_start", pa.int32()),
+    ("char_end", pa.int32()), ("speaker_start", pa.int32()), ("speaker_end", pa.int32()),
+    ("cue", pa.string()),
+])
+EVENTS = pa.schema([
+    ("_i", pa.int32()), ("idx", pa.int32()), ("type", pa.string()), ("mode", pa.string()),
+    ("modality", pa.string()), ("date", pa.string()), ("date_source", pa.string()),
+    ("source_name", pa.string()), ("source_country", pa.string()),
+    ("source_sector", pa.string()), ("source_actor_id", pa.string()),
+    ("target_name", pa.string()), ("target_country", pa.string()),
+    ("target_sector", pa.string()), ("target_actor_id", pa.string()),
+    ("evidence", pa.string()), ("char_start", pa.int32()), ("char_end", pa.int32()),
+    ("trigger", pa.string()), ("rule", pa.string()), ("cameo", pa.string()),
+    ("goldstein", pa.float64()),
+])
+DATES = pa.schema([
+    ("_i", pa.int32()), ("idx", pa.int32()), ("text", pa.string()), ("value", pa.string()),
+    ("char_start", pa.int32()), ("char_end", pa.int32()), ("kind", pa.string()),
+    ("conflict", pa.string()),
+])
+FLAGS = pa.schema([
+    ("_i", pa.int32()), ("idx", pa.int32()), ("kind", pa.string()), ("message", pa.string()),
+    ("evidence", pa.string()), ("confidence", pa.float64()),
+])
+ERRORS = pa.schema([
+    ("error_key", pa.string()), ("source", pa.string()), ("position", pa.int64()),
+    ("kind", pa.string()), ("message", pa.string()), ("article_id", pa.string()),
+    ("stage", pa.string()),
+])
+SCHEMAS: dict[str, pa.Schema] = {
+    "articles": ARTICLES, "entities": ENTITIES, "quotes": QUOTES, "events": EVENTS,
+    "dates": DATES, "flags": FLAGS, "errors": ERRORS,
+}
+
+
+def content_hash(text: str, url: str | None = None, title: str | None = None) -> str:
+    """The dedupe key: the same url, title and text (spaces collapsed) is the same article."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update((url or "").encode())
+    h.update(b"\x00")
+    h.update((title or "").encode())
+    h.update(b"\x00")
+    h.update(" ".join(text.split()).encode())
+    return h.hexdigest()
+
+
+def raw_hash(payload: str, url: str | None = None) -> str:
+    """The hash of an input record before extraction (HTML pages)."""
+    h = hashlib.blake2b(digest_size=16, person=b"warta-raw")
+    h.update((url or "").encode())
+    h.update(b"\x00")
+    h.update(payload.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def error_key(kind: str, source: str | None, position: int | None, article_id: str | None,
+              message: str) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for part in (kind, source or "", str(position if position is not None else ""),
+                 article_id or "", message):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def outlet_of(url: str | None, source: str | None) -> str | None:
+    """Who published it: the url's host without www., else the input file's name."""
+    if url:
+        m = _HOST.match(url.strip())
+        if m:
+            return m[1].lower()
+    return Path(source).name if source else None
+
+
+def _day(value: Any) -> date | None:
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+@dataclass
+class RowBuilder:
+    """Collects the rows of one partition, column by column."""
+
+    cols: dict[str, dict[str, list[Any]]] = field(default_factory=lambda: {
+        name: {f.name: [] for f in schema} for name, schema in SCHEMAS.items()
+    })
+
+    def add_error(self, err: Any, *, position: int | None = None) -> None:
+        """Record a WartaError (an input that could not be read, or an article that failed)."""
+        kind = type(err).__name__
+        message = getattr(err, "message", str(err))
+        source = getattr(err, "source", None)
+        if position is None:
+            position = getattr(err, "offset", None)
+            if position is None:
+                position = getattr(err, "line", None)
+        aid = getattr(err, "article_id", None)
+        c = self.cols["errors"]
+        c["error_key"].append(error_key(kind, source, position, aid, message))
+        c["source"].append(source)
+        c["position"].append(position)
+        c["kind"].append(kind)
+        c["message"].append(message)
+        c["article_id"].append(aid)
+        c["stage"].append(getattr(err, "stage", None))
+
+    def add_article(self, i: int, d: dict[str, Any], *, source: str | None, position: int | None,
+                    input_hash: str | None, sig: bytes, bands: list[int], anchors: list[int],
+                    lead: str) -> None:
+        """One analysed article: its row and the rows of everything found in it."""
+        text = d["text"]
+        chash = content_hash(text, d.get("url"), d.get("title"))
+        c = self.cols["articles"]
+        c["_i"].append(i)
+        c["id"].append(d["id"])
+        c["content_hash"].append(chash)
+        c["input_hash"].append(input_hash or chash)
+        c["source"].append(source)
+        c["position"].append(position)
+        c["lang"].append(d.get("lang"))
+        c["published"].append(_day(d.get("published")))
+        c["published_source"].append(d.get("published_source"))
+        c["title"].append(d.get("title"))
+        c["url"].append(d.get("url"))
+        c["outlet"].append(outlet_of(d.get("url"), source))
+        c["text"].append(text)
+        c["analysis"].append(json.dumps({k: v for k, v in d.items() if k not in ("id", "text")},
+                                        ensure_ascii=False, separators=(",", ":")))
+        c["sig"].append(sig)
+        c["bands"].append(bands)
+        c["anchors"].append(anchors)
+        c["lead"].append(lead)
+
+        e = self.cols["entities"]
+        for k, ent in enumerate(d.get("entities") or ()):
+            role = ent.get("role") or {}
+            e["_i"].append(i)
+            e["idx"].append(k)
+            e["text"].append(ent.get("text"))
+            e["label"].append(ent.get("label"))
+            e["char_start"].append(ent.get("start"))
+            e["char_end"].append(ent.get("end"))
+            e["canonical"].append(ent.get("canonical"))
+            e["country"].append(ent.get("country"))
+            e["actor_id"].append(ent.get("actor_id"))
+            e["sector"].append(ent.get("sector"))
+            e["role"].append(role.get("role"))
+            e["role_text"].append(role.get("text"))
+            e["role_country"].append(role.get("country"))
+            e["found_by"].append(ent.get("source"))
+            e["confidence"].append(ent.get("confidence"))
+            e["slip"].append(ent.get("slip"))
+
+        q = self.cols["quotes"]
+        for k, quo in enumerate(d.get("quotes") or ()):
+            q["_i"].append(i)
+            q["idx"].append(k)
+            q["speaker"].append(quo.get("speaker"))
+            q["speaker_id"].append(quo.get("speaker_id"))
+            q["text"].append(quo.get("text"))
+            q["kind"].append(quo.get("kind"))
+            q["char_start"].append(quo.get("start"))
+            q["char_end"].append(quo.get("end"))
+            q["speaker_start"].append(quo.get("speaker_start"))
+            q["speaker_end"].append(quo.get("speaker_end"))
+            q["cue"].append(quo.get("cue"))
+
+        v = self.cols["events"]
+        for k, ev in enumerate(d.get("events") or ()):
+            src = ev.get("source") or {}
+            tgt = ev.get("target") or {}
+            v["_i"].append(i)
+            v["idx"].append(k)
+            v["type"].append(ev.get("type"))
+            v["mode"].append(ev.get("mode"))
+            v["modality"].append(ev.get("modality"))
+            v["date"].append(ev.get("date"))
+            v["date_source"].append(ev.get("date_source"))
+            v["source_name"].append(src.get("name"))
+            v["source_country"].append(src.get("country"))
+            v["source_sector"].append(src.get("sector"))
+            v["source_actor_id"].append(src.get("actor_id"))
+            v["target_name"].append(tgt.get("name"))
+            v["target_country"].append(tgt.get("country"))
+            v["target_sector"].append(tgt.get("sector"))
+            v["target_actor_id"].append(tgt.get("actor_id"))
+            v["evidence"].append(ev.get("evidence"))
+            v["char_start"].append(ev.get("start"))
+            v["char_end"].append(ev.get("end"))
+            v["trigger"].append(ev.get("trigger"))
+            v["rule"].append(ev.get("rule"))
+            v["cameo"].append(ev.get("cameo"))
+            v["goldstein"].append(ev.get("goldstein"))
+
+        t = self.cols["dates"]
+        for k, dm in enumerate(d.get("dates") or ()):
+            t["_i"].append(i)
+            t["idx"].append(k)
+            t["text"].append(dm.get("text"))
+            t["value"].append(dm.get("value"))
+            t["char_start"].append(dm.get("start"))
+            t["char_end"].append(dm.get("end"))
+            t["kind"].append(dm.get("kind"))
+            t["conflict"].append(dm.get("conflict"))
+
+        f = self.cols["flags"]
+        for k, fl in enumerate(d.get("flags") or ()):
+            f["_i"].append(i)
+            f["idx"].append(k)
+            f["kind"].append(fl.get("kind"))
+            f["message"].append(fl.get("message"))
+            f["evidence"].append(json.dumps(fl.get("evidence") or {}, ensure_ascii=False,
+                                            default=str))
+            f["confidence"].append(fl.get("confidence"))
+
+    def tables(self) -> dict[str, pa.Table]:
+        return {name: pa.Table.from_pydict(cols, schema=SCHEMAS[name])
+                for name, cols in self.cols.items()}
