@@ -5,15 +5,17 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: help venv demo test test-fast lint typecheck bench bench-ner bench-dates train kb countries lock clean eval eval-plover events-data load
+.PHONY: help venv demo test test-fast lint typecheck bench bench-ner bench-dates train kb countries lock clean eval eval-plover eval-trust events-data load
 
 help:
-	@echo "make demo   - analyse the bundled example articles and print what was found"
+	@echo "make demo   - analyse the bundled examples, store them, serve the page on 127.0.0.1:8765"
 	@echo "make test   - run the test suite (lint, unit tests, accuracy floors on the gold set)"
 	@echo "make eval   - accuracy on $(SHARED)/gold/dev.jsonl"
+	@echo "make eval-trust - precision/recall of the trust flags on a labelled set built from $(SHARED)"
 	@echo "make bench  - speed: articles/s and peak memory on $(SHARED)/data/corpus-detik"
 	@echo "make train  - retrain the Indonesian NER model from $(SHARED)/data"
 	@echo "make kb     - rebuild the knowledge base of actors"
+	@echo "make load   - bounded load test of the HTTP API on loopback (p50/p99, errors)"
 	@echo "make lock   - re-pin requirements.lock from the current environment"
 
 $(STAMP): pyproject.toml requirements.lock
@@ -26,8 +28,20 @@ $(STAMP): pyproject.toml requirements.lock
 
 venv: $(STAMP)
 
+DEMO_DB ?= build/demo.duckdb
+PORT    ?= 8765
+
+# Analyse the bundled examples in the terminal, store them in a corpus database, and serve
+# the page on http://127.0.0.1:$(PORT)/ (Ctrl-C stops it).
 demo: $(STAMP)
 	$(BIN)/warta analyze examples/articles.jsonl --color always
+	@mkdir -p $(dir $(DEMO_DB))
+	rm -f $(DEMO_DB) $(DEMO_DB).wal
+	$(BIN)/warta ingest examples/articles.jsonl examples/press-release.html --db $(DEMO_DB) -q
+	$(BIN)/warta serve --db $(DEMO_DB) --port $(PORT)
+
+load: $(STAMP)
+	$(BIN)/python scripts/load.py --requests 2000 --concurrency 20
 
 test: $(STAMP)
 	$(BIN)/ruff check warta tests scripts
@@ -48,11 +62,17 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --shared $(SHARED)
 
+eval-trust: $(STAMP)
+	$(BIN)/python scripts/eval_trust.py --shared $(SHARED) --rebuild
+
 eval-plover: $(STAMP)
 	$(BIN)/python scripts/eval_plover.py
 
 events-data: $(STAMP)
 	$(BIN)/python -m warta.events.build $(SHARED)/data
+
+bench-ner: $(STAMP)
+	$(BIN)/python scripts/bench_ner.py
 
 bench-dates: $(STAMP)
 	$(BIN)/python scripts/bench_dates.py

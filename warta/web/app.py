@@ -2,14 +2,26 @@
 the page (static files served by the same app; no CDN, it works with no network).
 
     create_app(db="warta.duckdb")   # or db=None: only /api/analyze and the check page
+
+    request ─► LimitAndHeaders (413 over the body limit; CSP and other headers on every answer)
+            ─► CorpusCache (a corpus GET already answered on this snapshot: from memory)
+            ─► routes: /api/analyze (the pipeline, two threads), corpus.py (DuckDB snapshot)
+
+Every error, whatever raised it, leaves as {"error": {"status", "code", "message",
+"details"?}} (errors.py). The database is read from private snapshots (db.py), so that
+`warta ingest` can write it while the page is in use.
 """
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI
+import anyio
+import anyio.to_thread
+from fastapi import Depends, FastAPI, Request
 from fastapi.responses import FileResponse, JSONResponse
 from pydantic import BaseModel, Field
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -20,6 +32,7 @@ from ..doc import Article
 from ..io.readers import check_date, read_html
 from ..pipeline import get_pipeline
 from . import errors
+from .db import CorpusDB
 from .errors import ApiError, error_body
 
 STATIC = Path(__file__).with_name("static")
@@ -100,25 +113,61 @@ class LimitAndHeaders:
         await send({"type": "http.response.body", "body": body})
 
 
-def create_app(db: str | None = None, options: Options | None = None, max_body: int = MAX_BODY_BYTES) -> FastAPI:
+def require_json(request: Request) -> None:
+    """A body in any other form is refused as such (415), not as a puzzling field error."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/json":
+        raise ApiError(415, f"send the request body as application/json, not {kind or 'nothing'}")
+
+
+def create_app(db: str | None = None, options: Options | None = None, max_body: int = MAX_BODY_BYTES,
+               snapshot_dir: str | None = None, check_every: float = 1.0,
+               analysis_threads: int = 2) -> FastAPI:
+    """The app. ``db``: a Warta database, served from snapshots (see warta.web.db) so that an
+    ingest can write it meanwhile; ``snapshot_dir``: where they go (default: system temp)."""
     options = options or Options()
+    corpus = CorpusDB(db, snapshot_dir=snapshot_dir, check_every=check_every) if db else None
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        if corpus is not None:
+            corpus.close()
+
     app = FastAPI(
         title="Warta",
         version=__version__,
         description="Structured, trustworthy event data from Indonesian and English news. Every "
                     "error has the shape {\"error\": {\"status\", \"code\", \"message\", \"details\"?}}.",
+        lifespan=lifespan,
+        # FastAPI's /docs and /redoc pages load their scripts from a CDN, which the page's
+        # promise (no network) and its CSP both forbid; the spec is at /openapi.json.
+        docs_url=None,
+        redoc_url=None,
     )
     errors.install(app)
     app.state.db_path = db
+    app.state.corpus = corpus
     app.state.options = options
 
     @app.get("/api/health", tags=["meta"])
     def health() -> dict[str, Any]:
-        return {"status": "ok", "version": __version__, "database": bool(db)}
+        """Whether a database is open, and how fresh the copy of it the server reads is."""
+        out: dict[str, Any] = {"status": "ok", "version": __version__, "database": bool(db)}
+        if corpus is not None:
+            out["corpus"] = corpus.status()
+        return out
 
-    @app.post("/api/analyze", tags=["analysis"])
-    def analyze(req: AnalyzeRequest) -> JSONResponse:
+    # The analysis is Python code holding the GIL: a few threads run it as fast as forty, and
+    # a short queue serves requests in the order they came (forty threads starve some).
+    analysis_slots = anyio.CapacityLimiter(analysis_threads)
+
+    @app.post("/api/analyze", tags=["analysis"], dependencies=[Depends(require_json)])
+    async def analyze(req: AnalyzeRequest) -> JSONResponse:
         """Analyse one article: the same JSON as `warta analyze --format json`."""
+        return await anyio.to_thread.run_sync(_analyze, req, limiter=analysis_slots)
+
+    def _analyze(req: AnalyzeRequest) -> JSONResponse:
         if bool(req.text) == bool(req.html):
             raise ApiError(422, "give exactly one of 'text' or 'html'")
         try:
@@ -137,7 +186,7 @@ def create_app(db: str | None = None, options: Options | None = None, max_body: 
         out = get_pipeline(options)(art)
         return JSONResponse(out.as_dict())
 
-    from .corpus import install_corpus_routes
+    from .corpus import CorpusCache, install_corpus_routes
 
     install_corpus_routes(app)
 
@@ -153,5 +202,6 @@ def create_app(db: str | None = None, options: Options | None = None, max_body: 
         types = {".js": "text/javascript", ".css": "text/css", ".svg": "image/svg+xml", ".html": "text/html"}
         return FileResponse(path, media_type=types.get(path.suffix, "application/octet-stream"))
 
+    app.add_middleware(CorpusCache, corpus=corpus)  # inside the next one: cached answers get its headers too
     app.add_middleware(LimitAndHeaders, max_bytes=max_body)
     return app
