@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any
 
@@ -44,6 +45,10 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     console = Console(force_terminal={"always": True, "never": False}.get(args.color),
                       no_color=args.color == "never", highlight=False)
+    if args.db and not os.path.exists(args.db):
+        print(f"warta: {args.db}: no such database (create it with: warta ingest PATH --db {args.db})",
+              file=sys.stderr)
+        return 2
     failed = 0
     results = []
     for res in analyzed(args):
@@ -51,6 +56,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             failed += 1
             print(f"warta: {res}", file=sys.stderr)
             continue
+        if args.db:
+            from ..doc import Flag
+            from .copies import check_copies
+            from .score import stale_score
+
+            res["flags"] = res["flags"] + check_copies(res, args.db)
+            res["trust"] = stale_score([Flag(**f) for f in res["flags"]])
         if args.format == "json":
             results.append({k: res[k] for k in ("id", "published", "lang", "flags", "trust")})
         else:
@@ -65,9 +77,11 @@ def add_parser(sub: Any) -> None:
 
     p = sub.add_parser("check", help="trust report: recycled, re-dated, machine-translated?",
                        description="Check articles for role anachronisms, internal time "
-                                   "inconsistencies and translation and spinning traces; print "
-                                   "a stale-news score with its parts.")
+                                   "inconsistencies, translation and spinning traces and, with "
+                                   "--db, earlier copies in a corpus; print a stale-news score with "
+                                   "its parts.")
     _add_input_args(p)
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--db", help="a corpus database (warta ingest) to look for earlier copies in")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     p.set_defaults(func=cmd_check)
