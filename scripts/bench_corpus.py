@@ -180,6 +180,9 @@ def main() -> int:
     ap.add_argument("--skip-small", action="store_true", help="no --n/5 run for the memory check")
     ap.add_argument("--out", default=str(ROOT / "bench" / "corpus.json"))
     ap.add_argument("--keep", metavar="DIR", help="keep the corpus and databases here")
+    ap.add_argument("--only", metavar="RUN,…",
+                    help="re-run only these runs (e.g. ingest_dask_1_worker,ingest_dask_2_workers) "
+                         "and update them in --out, keeping the others")
     args = ap.parse_args()
     shared = Path(args.shared)
     if not (shared / "data" / "corpus-detik").exists():
@@ -195,6 +198,12 @@ def main() -> int:
         "batch": args.batch,
         "runs": {},
     }
+    only = set(args.only.split(",")) if args.only else None
+    if only and Path(args.out).exists():
+        previous = json.loads(Path(args.out).read_text())
+        results["runs"] = previous.get("runs", {})
+        results["load_average_at_start"] = previous.get("load_average_at_start")
+        results.update({k: previous[k] for k in ("db_size_mb", "words_per_article") if k in previous})
     try:
         rows = detik_rows(shared)
         corpus = work / f"detik-{args.n}.jsonl"
@@ -203,8 +212,12 @@ def main() -> int:
         runs = results["runs"]
 
         def step(name: str, fn, *a) -> None:
+            if only and name not in only:
+                return
             print(f"bench: {name} …", file=sys.stderr, flush=True)
+            before = load_average()
             runs[name] = fn(*a)
+            runs[name]["load_average_before"] = before
             runs[name]["load_average_after"] = load_average()
             print(f"bench: {name}: {runs[name]['articles_per_s']:,.0f} articles/s, "
                   f"peak {runs[name]['peak_rss_mb_all_processes']:,.0f} MB", file=sys.stderr)
@@ -213,15 +226,19 @@ def main() -> int:
         step("analyse_1_process", analyse, corpus)
         db1 = work / "one.duckdb"
         step("ingest_1_process", ingest, corpus, db1, *batch)
-        step("reingest_all_skipped", ingest, corpus, db1, *batch)
+        if not only or "reingest_all_skipped" in only:
+            if not db1.exists():  # the re-ingest needs the full database (not timed)
+                ingest(corpus, db1, *batch)
+            step("reingest_all_skipped", ingest, corpus, db1, *batch)
         if not args.skip_dask:
             step("ingest_dask_1_worker", ingest, corpus, work / "dask1.duckdb", "--workers", "1", *batch)
             step("ingest_dask_2_workers", ingest, corpus, work / "dask2.duckdb", "--workers", "2", *batch)
-        if not args.skip_small:
+        if not args.skip_small and (not only or "ingest_1_process_fifth" in only):
             small = work / f"detik-{args.n // 5}.jsonl"
             write_corpus(rows, args.n // 5, small)
             step("ingest_1_process_fifth", ingest, small, work / "small.duckdb", *batch)
-        results["db_size_mb"] = round(db1.stat().st_size / 2**20, 1)
+        if db1.exists():
+            results["db_size_mb"] = round(db1.stat().st_size / 2**20, 1)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

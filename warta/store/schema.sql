@@ -6,6 +6,8 @@
 -- clusterer, by `seq` (its ingest order). Every child table carries `article_id`.
 -- Uniqueness is enforced by the loader (one writer at a time, one transaction per batch),
 -- not by index constraints, which would cost memory in proportion to the corpus.
+-- Long text columns are zstd-compressed (DuckDB leaves long strings uncompressed
+-- otherwise): the database is ~2x smaller for the same write speed.
 
 CREATE TABLE IF NOT EXISTS meta (
     key   VARCHAR NOT NULL,   -- schema_version, minhash parameters, …
@@ -25,8 +27,8 @@ CREATE TABLE IF NOT EXISTS articles (
     title            VARCHAR,
     url              VARCHAR,
     outlet           VARCHAR,           -- host of the url (without www.), else the file name
-    text             VARCHAR,           -- the normalised text
-    analysis         JSON,              -- Article.as_dict() without "id" and "text"
+    text             VARCHAR USING COMPRESSION zstd,  -- the normalised text
+    analysis         JSON USING COMPRESSION zstd,     -- Article.as_dict() without "id" and "text"
     ingested_at      TIMESTAMP,         -- UTC
     cluster_id       BIGINT             -- the story cluster (= seq of its first-ingested article)
 );
@@ -158,7 +160,7 @@ CREATE TABLE IF NOT EXISTS errors (
 CREATE TABLE IF NOT EXISTS lsh_bands  (band UBIGINT NOT NULL, seq BIGINT NOT NULL);
 CREATE TABLE IF NOT EXISTS minhashes  (seq BIGINT NOT NULL, sig BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS anchors    (anchor UBIGINT NOT NULL, seq BIGINT NOT NULL, lang VARCHAR, day DATE);
-CREATE TABLE IF NOT EXISTS leads      (seq BIGINT NOT NULL, lead VARCHAR);
+CREATE TABLE IF NOT EXISTS leads      (seq BIGINT NOT NULL, lead VARCHAR USING COMPRESSION zstd);
 CREATE TABLE IF NOT EXISTS embeddings (seq BIGINT NOT NULL, vec FLOAT[512]);
 
 -- ---------------------------------------------------------------------------------------
