@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import csv
 import json
+import subprocess
+import sys
+import threading
 
 import duckdb
 import pyarrow.parquet as pq
@@ -281,3 +284,78 @@ def test_export_events_as_plover_and_gdelt(db, tmp_path):
     assert run_command(["export", "--db", str(db), "--format", "gdelt", "--out", str(gdelt)]) == 0
     lines = gdelt.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("GLOBALEVENTID\t") and len(lines) == 3
+
+
+# ------------------------------------------------------------------ sharing the file
+# Another process holds the file (a reader like `warta serve` copying it, or a writer)
+# until it reads a line on stdin.
+HOLDER = """
+import sys, duckdb
+con = duckdb.connect(sys.argv[1], read_only=sys.argv[2] == "ro")
+print("held", flush=True)
+sys.stdin.readline()
+con.close()
+"""
+
+
+def hold(db, mode="ro"):
+    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(db), mode],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "held"
+    return proc
+
+
+def test_a_sharing_store_lets_go_of_the_file_between_operations(db):
+    with DuckDBStore(db, share=True) as store:
+        store.add(partition_of_dicts(0, [analysis("a1", TEXT_A)]))
+        reader = hold(db)  # would be refused while the store held the file
+        reader.communicate("go\n", timeout=30)
+        assert reader.returncode == 0
+        store.add(partition_of_dicts(1, [analysis("b1", TEXT_B)]))
+        assert store.count() == 2
+
+
+def test_a_store_that_holds_the_file_locks_others_out(db):
+    with DuckDBStore(db) as store:
+        store.add(partition_of_dicts(0, [analysis("a1", TEXT_A)]))
+        proc = subprocess.run([sys.executable, "-c", HOLDER, str(db), "ro"], input="go\n",
+                              capture_output=True, text=True, timeout=60)
+        assert proc.returncode != 0 and "lock" in proc.stderr.lower()
+
+
+def test_opening_a_locked_file_waits_for_it_then_gives_a_clear_error(db):
+    with DuckDBStore(db, share=True) as store:
+        store.add(partition_of_dicts(0, [analysis("a1", TEXT_A)]))
+        holder = hold(db)
+        def let_go() -> None:
+            holder.stdin.write("go\n")
+            holder.stdin.flush()
+
+        threading.Timer(1.0, let_go).start()
+        rep = store.add(partition_of_dicts(1, [analysis("b1", TEXT_B)]))  # waits ~1 s
+        holder.wait(timeout=30)
+        assert rep.added == 1 and store.lock_waits > 0
+    holder = hold(db, "rw")
+    try:
+        with pytest.raises(StoreError, match="in use by another process"):
+            DuckDBStore(db, share=True, lock_wait=0.3)
+    finally:
+        holder.communicate("go\n", timeout=30)
+
+
+def test_two_sharing_writers_take_turns_without_clashing(db):
+    """Two stores on one file, batches interleaved: every article once, ingest numbers unique."""
+    one, two = DuckDBStore(db, share=True), DuckDBStore(db, share=True)
+    try:
+        for k in range(3):
+            one.add(partition_of_dicts(k, [analysis(f"one-{k}", f"{TEXT_A} Nomor {k}.")]))
+            two.add(partition_of_dicts(k, [analysis(f"two-{k}", f"{TEXT_B} Nomor {k}."),
+                                           analysis(f"dup-{k}", f"{TEXT_A} Nomor {k}.")]))
+    finally:
+        one.close()
+        two.close()
+    rows = dump(db)["articles"]
+    con = duckdb.connect(str(db), read_only=True)
+    seqs = [r[0] for r in con.execute("SELECT seq FROM articles").fetchall()]
+    con.close()
+    assert len(rows) == 6 and len(set(seqs)) == 6  # the copies of one's texts were skipped

@@ -43,7 +43,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     options = Options()
     if args.max_mb:
         options = options.with_(max_bytes=int(args.max_mb * 1024 * 1024))
-    store = open_store(args.db)
+    store = open_store(args.db, share=True)  # lets go of the file between batches
     runner = None
     try:
         runner = make_runner(workers=args.workers, scheduler=args.scheduler)

@@ -5,13 +5,19 @@ of articles small, fast SQL for the analysts' questions (counts by day, type and
 transactions with a write-ahead log, so that a batch is either wholly in the database or
 not at all, whatever happens to the process (SIGKILL, a full disk, a bug).
 
-One writer at a time: DuckDB locks the file. ``warta query`` and ``warta export`` open it
-read-only and fail with a clear message while an ingest holds the lock.
+One writer at a time: DuckDB locks the file while a connection is open. A store opened
+with ``share=True`` (what ``warta ingest`` does) holds the lock only while it reads or
+writes — for one ``seen_inputs`` or one ``add`` — and lets go while the next batch is
+analysed, so ``warta serve`` can refresh its snapshot and ``warta query`` can run during a
+long ingest. Opening a locked file is retried for ``lock_wait`` seconds before a clear
+error; because another writer may have added articles meanwhile, every ``add`` reads the
+next ingest number from the file inside its transaction.
 """
 
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -69,9 +75,13 @@ class DuckDBStore:
     """A Warta store in a DuckDB file (created on first use unless read-only)."""
 
     def __init__(self, path: str | Path, *, read_only: bool = False, sandbox: bool = True,
-                 memory_limit: str = "128MB", threads: int | None = 1) -> None:
+                 memory_limit: str = "128MB", threads: int | None = 1, share: bool = False,
+                 lock_wait: float = 60.0) -> None:
         self.path = str(path)
         self.read_only = read_only
+        self.share = share
+        self.lock_wait = lock_wait
+        self.lock_waits = 0  # opens that met another process's lock and waited (for tests, logs)
         # Small and single-threaded by default: the store shares the machine with the
         # analysis (2 cores here), its per-batch work is small, and every DuckDB thread
         # keeps its own malloc arena (measured: +50-100 MB RSS with 2 threads).
@@ -85,10 +95,9 @@ class DuckDBStore:
                 config["enable_external_access"] = False
         else:
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only, config=config)
-        except duckdb.Error as err:
-            raise StoreError(_explain_open_error(self.path, err)) from None
+        self._config = config
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._in_use = 0  # nesting depth of _session(): release only at the outermost
         if read_only:
             self._check_is_warta()
         else:
@@ -98,7 +107,44 @@ class DuckDBStore:
             r[0] for r in self.con.execute(
                 "SELECT DISTINCT lang FROM anchors WHERE lang IS NOT NULL").fetchall()}
         self._batch_langs: set[str] = set()
-        self._first_seq = self._next_seq
+        self.release()
+
+    # ---------------------------------------------------------------- the connection
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        """The open connection; opened (waiting out another process's lock) when needed."""
+        if self._con is None:
+            self._con = self._connect()
+        return self._con
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        deadline = time.monotonic() + self.lock_wait
+        pause = 0.02
+        while True:
+            try:
+                return duckdb.connect(self.path, read_only=self.read_only, config=self._config)
+            except duckdb.Error as err:
+                if "lock" not in str(err).lower() or time.monotonic() + pause > deadline:
+                    raise StoreError(_explain_open_error(self.path, err)) from None
+                self.lock_waits += 1
+                time.sleep(pause)
+                pause = min(pause * 2, 0.5)
+
+    def release(self) -> None:
+        """Let go of the file if this store shares it (``share=True``); reopened on next use."""
+        if self.share and self._in_use == 0:
+            self._disconnect()
+
+    def _disconnect(self) -> None:
+        con, self._con = self._con, None
+        if con is not None:
+            try:
+                con.close()  # checkpoints: the file alone holds everything committed
+            except duckdb.Error:
+                pass
+
+    def _session(self) -> _Session:
+        return _Session(self)
 
     # ---------------------------------------------------------------- setup
     def _scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
@@ -142,13 +188,8 @@ class DuckDBStore:
             pass  # no transaction open, or the connection is gone; the file is intact
 
     def close(self) -> None:
-        con = getattr(self, "con", None)
-        if con is not None:
-            try:
-                con.close()
-            except duckdb.Error:
-                pass
-            self.con = None  # type: ignore[assignment]
+        if getattr(self, "_con", None) is not None:
+            self._disconnect()
 
     def __enter__(self) -> DuckDBStore:
         return self
@@ -177,7 +218,8 @@ class DuckDBStore:
             f"SELECT seq, {columns} FROM {table} WHERE seq IN (SELECT v FROM _probe)").fetchall()
 
     def seen_inputs(self, input_hashes: Sequence[str]) -> set[str]:
-        return self._existing("input_hash", input_hashes)
+        with self._session():
+            return self._existing("input_hash", input_hashes)
 
     def count(self, table: str = "articles") -> int:
         return int(self._scalar(f"SELECT count(*) FROM {table}"))
@@ -262,8 +304,14 @@ class DuckDBStore:
         if self.read_only:
             raise StoreError(f"{self.path} is open read-only")
         report = BatchReport(errors=batch.tables["errors"].num_rows)
+        with self._session():
+            return self._add_in_transaction(batch, report)
+
+    def _add_in_transaction(self, batch: AnalysedPartition, report: BatchReport) -> BatchReport:
         try:
             self.con.execute("BEGIN")
+            if self.share:  # another writer may have taken turns with us since the last batch
+                self._next_seq = self._scalar("SELECT coalesce(max(seq), 0) + 1 FROM articles")
             n = self._add(batch, report)
             self.con.execute("COMMIT")
         except BaseException as err:
@@ -492,3 +540,17 @@ class DuckDBStore:
                 yield from chunk
 
         return QueryResult(columns, rows())
+
+
+class _Session:
+    """Hold the connection for one operation of a sharing store, then let go of the file."""
+
+    def __init__(self, store: DuckDBStore) -> None:
+        self.store = store
+
+    def __enter__(self) -> None:
+        self.store._in_use += 1
+
+    def __exit__(self, *exc: object) -> None:
+        self.store._in_use -= 1
+        self.store.release()

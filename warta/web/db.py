@@ -2,8 +2,9 @@
 
 DuckDB lets one process write a database file and no other process open it meanwhile: the
 writer holds an exclusive lock on the file, a reader a shared one (which in turn stops a
-writer from opening it). ``warta ingest`` holds its lock for the whole run. So the server
-never reads the database file in place; it serves every query from a *snapshot*:
+writer from opening it). ``warta ingest`` holds its lock while it reads or writes a batch and
+lets go while it analyses the next. So the server never reads the database file in place;
+it serves every query from a *snapshot*:
 
     source file ──(copied under DuckDB's shared lock, only when it changed)──► snapshot-N
                                                                                │ read-only
@@ -17,11 +18,11 @@ never reads the database file in place; it serves every query from a *snapshot*:
   a refresh in the background. If a writer holds the lock, the attempt fails within a few
   milliseconds; requests go on being served from the last good snapshot and the server
   tries again a second later. An ingest therefore never stops the page; the page shows
-  what was committed before the ingest took the lock, and catches up when it lets go.
+  what was committed when the ingest last let go of the file (between two batches).
 - The server holds the shared lock only while copying, and copies at most ``copy_share``
-  of the time (a copy that took 1 s is not repeated for 9 s), so that an ingest starting
-  meanwhile rarely meets it; if it does, ``warta ingest`` fails at once with a clear
-  message and can simply be started again.
+  of the time (a copy that took 1 s is not repeated for 9 s), so that an ingest rarely
+  meets it; if it does, the ingest waits for the copy to finish (DuckDBStore's
+  ``lock_wait``) and goes on.
 
 The snapshot directory (system temp by default, ``--snapshot-dir`` otherwise) needs room
 for one copy of the database, two during a refresh; it is removed when the server stops.
