@@ -61,10 +61,14 @@ def _looks_binary(head: bytes) -> str | None:
     if b"\x00" in head:
         return "binary data (it contains NUL bytes)"
     if head:
-        controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+        controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
         if controls / len(head) > 0.1:
             return "binary data"
     return None
+
+
+# Control bytes that do not occur in text (tab, newlines, form feed and carriage return do).
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
 
 
 def read_text_bytes(data: bytes, source: str, *, encoding: str | None = None, line: int | None = None) -> str:
