@@ -133,7 +133,8 @@ def test_sigkill_mid_run_then_resume_stores_each_article_once(tmp_path):
     recs = articles(300)
     src = write_jsonl(tmp_path / "many.jsonl", recs)
     db = tmp_path / "k.duckdb"
-    proc = cli("ingest", str(src), "--db", str(db), "--batch", "10", "--quiet")
+    proc = cli("ingest", str(src), "--db", str(db), "--batch", "10", "--quiet",
+               "--release-every", "0")
     deadline = time.monotonic() + 150
     stored = 0
     try:

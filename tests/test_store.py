@@ -306,13 +306,30 @@ def hold(db, mode="ro"):
 
 
 def test_a_sharing_store_lets_go_of_the_file_between_operations(db):
-    with DuckDBStore(db, share=True) as store:
+    with DuckDBStore(db, share=True, release_every=0) as store:
         store.add(partition_of_dicts(0, [analysis("a1", TEXT_A)]))
         reader = hold(db)  # would be refused while the store held the file
         reader.communicate("go\n", timeout=30)
         assert reader.returncode == 0
         store.add(partition_of_dicts(1, [analysis("b1", TEXT_B)]))
         assert store.count() == 2
+
+
+def test_a_sharing_store_keeps_the_file_between_close_writes(db):
+    """Closing after a write checkpoints; that happens at most every release_every seconds."""
+    def reader_gets_in() -> bool:
+        proc = subprocess.run([sys.executable, "-c", HOLDER, str(db), "ro"], input="go\n",
+                              capture_output=True, text=True, timeout=60)
+        return proc.returncode == 0
+
+    with DuckDBStore(db, share=True, release_every=600) as store:
+        assert reader_gets_in()  # nothing written yet: the file is free
+        store.add(partition_of_dicts(0, [analysis("a1", TEXT_A)]))
+        store.seen_inputs(["x"])
+        assert not reader_gets_in()
+        store.release(force=True)
+        assert reader_gets_in()
+        assert store.seen_inputs(["x"]) == set() and reader_gets_in()  # reads let go at once
 
 
 def test_a_store_that_holds_the_file_locks_others_out(db):
@@ -324,7 +341,7 @@ def test_a_store_that_holds_the_file_locks_others_out(db):
 
 
 def test_opening_a_locked_file_waits_for_it_then_gives_a_clear_error(db):
-    with DuckDBStore(db, share=True) as store:
+    with DuckDBStore(db, share=True, release_every=0) as store:
         store.add(partition_of_dicts(0, [analysis("a1", TEXT_A)]))
         holder = hold(db)
         def let_go() -> None:
@@ -345,7 +362,7 @@ def test_opening_a_locked_file_waits_for_it_then_gives_a_clear_error(db):
 
 def test_two_sharing_writers_take_turns_without_clashing(db):
     """Two stores on one file, batches interleaved: every article once, ingest numbers unique."""
-    one, two = DuckDBStore(db, share=True), DuckDBStore(db, share=True)
+    one, two = (DuckDBStore(db, share=True, release_every=0) for _ in range(2))
     try:
         for k in range(3):
             one.add(partition_of_dicts(k, [analysis(f"one-{k}", f"{TEXT_A} Nomor {k}.")]))

@@ -230,7 +230,7 @@ def test_the_page_keeps_working_during_a_real_ingest(db: Path, tmp_path: Path) -
         assert total(client) == 6
         ingest = subprocess.Popen(
             [sys.executable, "-m", "warta.cli", "ingest", str(ARTICLES), str(more), "--db",
-             str(db), "-q", "--batch", "4"],
+             str(db), "-q", "--batch", "4", "--release-every", "0"],
             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         codes: list[int] = []
         totals: set[int] = set()

@@ -43,7 +43,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     options = Options()
     if args.max_mb:
         options = options.with_(max_bytes=int(args.max_mb * 1024 * 1024))
-    store = open_store(args.db, share=True)  # lets go of the file between batches
+    # lets go of the file between batches, so that the page and queries can catch up
+    store = open_store(args.db, share=True, release_every=args.release_every)
     runner = None
     try:
         runner = make_runner(workers=args.workers, scheduler=args.scheduler)
@@ -158,6 +159,11 @@ def add_parser(sub: Any) -> None:
                        help="analyse on an existing Dask cluster")
     p.add_argument("--batch", type=_positive, default=DEFAULT_BATCH, metavar="N",
                    help=f"articles per partition and per transaction (default {DEFAULT_BATCH})")
+    p.add_argument("--release-every", type=float, default=5.0, metavar="SECONDS",
+                   help="let go of the database between batches at most this often, so that "
+                        "`warta serve` and `warta query` can read it during the run (closing "
+                        "after a write checkpoints, which costs time; default 5, 0 = after "
+                        "every batch)")
     p.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8")
     p.add_argument("--max-mb", type=float, help="refuse single articles larger than this (default 20)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
