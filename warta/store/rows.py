@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -135,6 +136,38 @@ def _day(value: Any) -> date | None:
         return None
 
 
+
+def _evidence_json(flag: dict[str, Any]) -> str:
+    return json.dumps(flag.get("evidence") or {}, ensure_ascii=False, default=str)
+
+
+# Where each column of a child table comes from in the analysis dict: a key of the item,
+# (key, key) inside a nested dict, or a function of the item.
+Source = str | tuple[str, str] | Callable[[dict[str, Any]], Any]
+CHILDREN: dict[str, tuple[tuple[str, Source], ...]] = {
+    "entities": (("text", "text"), ("label", "label"), ("char_start", "start"),
+                 ("char_end", "end"), ("canonical", "canonical"), ("country", "country"),
+                 ("actor_id", "actor_id"), ("sector", "sector"), ("role", ("role", "role")),
+                 ("role_text", ("role", "text")), ("role_country", ("role", "country")),
+                 ("found_by", "source"), ("confidence", "confidence"), ("slip", "slip")),
+    "quotes": (("speaker", "speaker"), ("speaker_id", "speaker_id"), ("text", "text"),
+               ("kind", "kind"), ("char_start", "start"), ("char_end", "end"),
+               ("speaker_start", "speaker_start"), ("speaker_end", "speaker_end"),
+               ("cue", "cue")),
+    "events": (("type", "type"), ("mode", "mode"), ("modality", "modality"), ("date", "date"),
+               ("date_source", "date_source"),
+               *((f"{side}_{col}", (side, key)) for side in ("source", "target")
+                 for col, key in (("name", "name"), ("country", "country"),
+                                  ("sector", "sector"), ("actor_id", "actor_id"))),
+               ("evidence", "evidence"), ("char_start", "start"), ("char_end", "end"),
+               ("trigger", "trigger"), ("rule", "rule"), ("cameo", "cameo"),
+               ("goldstein", "goldstein")),
+    "dates": (("text", "text"), ("value", "value"), ("char_start", "start"), ("char_end", "end"),
+              ("kind", "kind"), ("conflict", "conflict")),
+    "flags": (("kind", "kind"), ("message", "message"), ("evidence", _evidence_json),
+              ("confidence", "confidence")),
+}
+
 @dataclass
 class RowBuilder:
     """Collects the rows of one partition, column by column."""
@@ -189,87 +222,24 @@ class RowBuilder:
         c["anchors"].append(anchors)
         c["lead"].append(lead)
 
-        e = self.cols["entities"]
-        for k, ent in enumerate(d.get("entities") or ()):
-            role = ent.get("role") or {}
-            e["_i"].append(i)
-            e["idx"].append(k)
-            e["text"].append(ent.get("text"))
-            e["label"].append(ent.get("label"))
-            e["char_start"].append(ent.get("start"))
-            e["char_end"].append(ent.get("end"))
-            e["canonical"].append(ent.get("canonical"))
-            e["country"].append(ent.get("country"))
-            e["actor_id"].append(ent.get("actor_id"))
-            e["sector"].append(ent.get("sector"))
-            e["role"].append(role.get("role"))
-            e["role_text"].append(role.get("text"))
-            e["role_country"].append(role.get("country"))
-            e["found_by"].append(ent.get("source"))
-            e["confidence"].append(ent.get("confidence"))
-            e["slip"].append(ent.get("slip"))
+        for table, key in (("entities", "entities"), ("quotes", "quotes"), ("events", "events"),
+                           ("dates", "dates"), ("flags", "flags")):
+            self._add_children(table, i, d.get(key) or ())
 
-        q = self.cols["quotes"]
-        for k, quo in enumerate(d.get("quotes") or ()):
-            q["_i"].append(i)
-            q["idx"].append(k)
-            q["speaker"].append(quo.get("speaker"))
-            q["speaker_id"].append(quo.get("speaker_id"))
-            q["text"].append(quo.get("text"))
-            q["kind"].append(quo.get("kind"))
-            q["char_start"].append(quo.get("start"))
-            q["char_end"].append(quo.get("end"))
-            q["speaker_start"].append(quo.get("speaker_start"))
-            q["speaker_end"].append(quo.get("speaker_end"))
-            q["cue"].append(quo.get("cue"))
-
-        v = self.cols["events"]
-        for k, ev in enumerate(d.get("events") or ()):
-            src = ev.get("source") or {}
-            tgt = ev.get("target") or {}
-            v["_i"].append(i)
-            v["idx"].append(k)
-            v["type"].append(ev.get("type"))
-            v["mode"].append(ev.get("mode"))
-            v["modality"].append(ev.get("modality"))
-            v["date"].append(ev.get("date"))
-            v["date_source"].append(ev.get("date_source"))
-            v["source_name"].append(src.get("name"))
-            v["source_country"].append(src.get("country"))
-            v["source_sector"].append(src.get("sector"))
-            v["source_actor_id"].append(src.get("actor_id"))
-            v["target_name"].append(tgt.get("name"))
-            v["target_country"].append(tgt.get("country"))
-            v["target_sector"].append(tgt.get("sector"))
-            v["target_actor_id"].append(tgt.get("actor_id"))
-            v["evidence"].append(ev.get("evidence"))
-            v["char_start"].append(ev.get("start"))
-            v["char_end"].append(ev.get("end"))
-            v["trigger"].append(ev.get("trigger"))
-            v["rule"].append(ev.get("rule"))
-            v["cameo"].append(ev.get("cameo"))
-            v["goldstein"].append(ev.get("goldstein"))
-
-        t = self.cols["dates"]
-        for k, dm in enumerate(d.get("dates") or ()):
-            t["_i"].append(i)
-            t["idx"].append(k)
-            t["text"].append(dm.get("text"))
-            t["value"].append(dm.get("value"))
-            t["char_start"].append(dm.get("start"))
-            t["char_end"].append(dm.get("end"))
-            t["kind"].append(dm.get("kind"))
-            t["conflict"].append(dm.get("conflict"))
-
-        f = self.cols["flags"]
-        for k, fl in enumerate(d.get("flags") or ()):
-            f["_i"].append(i)
-            f["idx"].append(k)
-            f["kind"].append(fl.get("kind"))
-            f["message"].append(fl.get("message"))
-            f["evidence"].append(json.dumps(fl.get("evidence") or {}, ensure_ascii=False,
-                                            default=str))
-            f["confidence"].append(fl.get("confidence"))
+    def _add_children(self, table: str, i: int, items: Any) -> None:
+        """The rows of one article's entities (quotes, …), column by column (see CHILDREN)."""
+        c = self.cols[table]
+        columns = [(c[col], how) for col, how in CHILDREN[table]]
+        for k, item in enumerate(items):
+            c["_i"].append(i)
+            c["idx"].append(k)
+            for out, how in columns:
+                if isinstance(how, str):
+                    out.append(item.get(how))
+                elif isinstance(how, tuple):
+                    out.append((item.get(how[0]) or {}).get(how[1]))
+                else:
+                    out.append(how(item))
 
     def tables(self) -> dict[str, pa.Table]:
         return {name: pa.Table.from_pydict(cols, schema=SCHEMAS[name])

@@ -60,6 +60,13 @@ class Where:
         self.sql.append(condition)
         self.params.extend(params)
 
+    def between(self, column: str, start: Any, end: Any) -> None:
+        """``column`` within [start, end]; either bound may be missing."""
+        if start:
+            self.add(f"{column} >= ?", start)
+        if end:
+            self.add(f"{column} <= ?", end)
+
     def clause(self, keyword: str = "WHERE") -> str:
         return f" {keyword} " + " AND ".join(self.sql) if self.sql else ""
 
@@ -227,10 +234,7 @@ def story_events(cur: Any, pre: Where, post: Where, page: Page) -> tuple[int, li
 def _scope_story(scope: Scope, pre: Where, post: Where) -> None:
     if scope.country:
         pre.add("(source_country = ? OR target_country = ?)", scope.country, scope.country)
-    if scope.start:
-        post.add("s.date_first >= ?", scope.start)
-    if scope.end:
-        post.add("s.date_first <= ?", scope.end)
+    post.between("s.date_first", scope.start, scope.end)
 
 
 def _scalar(cur: Any, sql: str, params: list[Any]) -> Any:
@@ -339,10 +343,7 @@ def install_corpus_routes(app: FastAPI) -> None:
                       pattern, pattern)
         if lang:
             where.add("a.lang = ?", lang)
-        if scope.start:
-            where.add("a.published >= ?", scope.start)
-        if scope.end:
-            where.add("a.published <= ?", scope.end)
+        where.between("a.published", scope.start, scope.end)
         if scope.country:
             where.add("(EXISTS (SELECT 1 FROM entities n WHERE n.article_id = a.id AND n.country = ?)"
                       " OR EXISTS (SELECT 1 FROM events v WHERE v.article_id = a.id"
@@ -467,10 +468,7 @@ def install_corpus_routes(app: FastAPI) -> None:
                       speaker.strip(), _contains(" ".join(speaker.split())))
         for pattern in _like(q or ""):
             where.add("q.text ILIKE ? ESCAPE '\\'", pattern)
-        if scope.start:
-            where.add("a.published >= ?", scope.start)
-        if scope.end:
-            where.add("a.published <= ?", scope.end)
+        where.between("a.published", scope.start, scope.end)
         if scope.country:
             where.add("EXISTS (SELECT 1 FROM entities n WHERE n.article_id = q.article_id "
                       "AND n.actor_id = q.speaker_id AND n.country = ?)", scope.country)
@@ -622,10 +620,7 @@ def _stats_where(scope: Scope, modality: str) -> Where:
     where = Where()
     if modality != "any":
         where.add("modality = ?", modality)
-    if scope.start:
-        where.add("date_first >= ?", scope.start)
-    if scope.end:
-        where.add("date_first <= ?", scope.end)
+    where.between("date_first", scope.start, scope.end)
     if scope.country:
         where.add("(source_country = ? OR target_country = ?)", scope.country, scope.country)
     return where
