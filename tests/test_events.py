@@ -451,7 +451,7 @@ def test_a_noun_compound_is_one_event():
 def test_a_list_of_countries_gives_one_event_each_and_one_country_one_event():
     evs = events("Menlu Iran melakukan tur ke beberapa negara, seperti Jepang, China dan Malaysia.")
     assert sorted(dyad(e)[1] for e in evs) == ["CHN", "JPN", "MYS"]
-    evs = events("Presiden memerintahkan TNI, Polri dan BNPB membantu korban banjir.")
+    evs = events("Presiden mendesak TNI, Polri dan BNPB membantu korban banjir.")
     assert len([e for e in evs if e.type == "REQUEST"]) == 1
 
 

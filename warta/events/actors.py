@@ -48,6 +48,13 @@ REGIONS = frozenset(
     }
 )  # fmt: skip
 PERSON_KINDS = frozenset({"person", "name", "head"})
+# Titles and initials written with a dot the tokenizer splits off ("Prof. Andi", "Dr. X",
+# "Gen. Y", "M. Yusuf"): that dot ends no clause. The view writes it as ABBREV_DOT.
+ABBREVIATIONS = frozenset(
+    """prof dr drs dra ir h hj kh ust mr mrs ms st jr sr gen lt col capt maj sgt rev gov sen
+    rep pres brig cmdr adm no vs jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+) | frozenset("abcdefghijklmnopqrstuvwxyz")
+ABBREV_DOT = "<.>"
 
 
 @dataclass(slots=True)
@@ -147,8 +154,17 @@ def make_view(article: Article) -> TokenView:
         lem = [(t.lemma or t.text).lower() for t in toks]
     get = _FORM_INFO.get
     infos = [get(x) or _form_info(x) for x in texts]
+    low = [x[0] for x in infos]
+    k = 0
+    try:
+        while True:  # only the "." tokens are visited (list.index runs in C)
+            k = low.index(".", k + 1)
+            if low[k - 1] in ABBREVIATIONS:
+                low[k] = ABBREV_DOT  # "Prof. Andi": no sentence stop for the argument scans
+    except ValueError:
+        pass
     view = TokenView(
-        low=[x[0] for x in infos],
+        low=low,
         lem=lem,
         fold=[x[1] for x in infos],
         cap=[x[2] for x in infos],
@@ -163,8 +179,7 @@ def make_view(article: Article) -> TokenView:
             continue
         a = bisect.bisect_left(view.starts, q.start)
         b = bisect.bisect_left(view.starts, q.end)
-        for i in range(a, b):
-            quote_of[i] = qi
+        quote_of[a:b] = [qi] * (b - a)  # one slice, not a Python loop over the quote
     view.quote_of = quote_of
     return view
 
@@ -217,6 +232,21 @@ def _common_word(low: str, lang: str) -> bool:
     return simplemma.lemmatize(low, lang=code) != low
 
 
+@lru_cache(maxsize=50_000)
+def _name_keys(canonical: str, lang: str) -> tuple[str, ...]:
+    """The words of a full personal name that may stand for the person alone: its first
+    and last word, when capitalised, 3+ letters and not a common word of the language."""
+    parts = canonical.split()
+    if len(parts) < 2:
+        return ()
+    keys = []
+    for w in (parts[0], parts[-1]):
+        low = w.lower()
+        if len(low) >= 3 and w[:1].isupper() and not _common_word(low, lang):
+            keys.append(low)
+    return tuple(keys)
+
+
 class ActorFinder:
     """Finds and resolves actor mentions in one article."""
 
@@ -230,6 +260,7 @@ class ActorFinder:
         self.ent_at: list[Mention | None] = [None] * n
         self._index_entities()
         self.use_names = not article.entities
+        self.surnames = self._surnames()
         self.history: list[Mention] = []
         self.by_sentence: list[list[Mention]] = []
         self.main_country: str | None = None
@@ -256,6 +287,28 @@ class ActorFinder:
             for i in range(a, b):
                 self.ent_at[i] = m
 
+    def _surnames(self) -> dict[str, Entity]:
+        """One word of a person's full name standing for the person ("Wanda" after "Maria
+        Wanda"; Indonesian papers also use the first name: "Budi" for "Budi Hartono") where
+        the entities stage left that word untagged. A word two people share means neither."""
+        out: dict[str, Entity] = {}
+        clash: set[str] = set()
+        seen: set[str] = set()
+        lang = self.lang
+        for ent in self.article.entities:
+            canon = ent.canonical
+            if ent.label != "PERSON" or not canon or canon in seen:
+                continue
+            seen.add(canon)
+            for low in _name_keys(canon, lang):
+                if low in out:
+                    clash.add(low)
+                else:
+                    out[low] = ent
+        for w in clash:
+            del out[w]
+        return out
+
     def _date_tokens(self) -> set[int]:
         out: set[int] = set()
         starts = self.view.starts
@@ -276,6 +329,7 @@ class ActorFinder:
         ent_at = self.ent_at
         names = self.use_names
         low, lem, fold, cap = v.low, v.lem, v.fold, v.cap
+        surnames = self.surnames
         cand: list[int] = []
         for si, sent in enumerate(self.article.sentences):
             if active is not None and not active[si]:
@@ -288,6 +342,7 @@ class ActorFinder:
                 or fold[i] in starts
                 or ent_at[i] is not None
                 or (names and cap[i])
+                or low[i] in surnames
             )
         self.cand = cand
         for si, sent in enumerate(self.article.sentences):
@@ -302,6 +357,7 @@ class ActorFinder:
     def find(self, s: int, e: int) -> list[Mention]:
         out: list[Mention] = []
         cand = self.cand
+        surnames, low, cap = self.surnames, self.view.low, self.view.cap
         c = bisect.bisect_left(cand, s)
         i = s
         while True:
@@ -323,6 +379,10 @@ class ActorFinder:
                     else (ent.end if ent.end > i else i + 1)
                 )
                 continue
+            if surnames and low[i] in surnames and cap[i]:
+                out.append(_entity_mention(surnames[low[i]], i, i + 1, self.lex))
+                i += 1
+                continue
             m = self._country_at(i, e)
             a = self._agent_at(i, e)
             if a is not None and (m is None or a.end > m.end):
@@ -342,20 +402,38 @@ class ActorFinder:
             if y.start == x.end + 1 and self.view.low[x.end] in coord and x.origin != "pronoun":
                 self.last_pair = (x, y, len(self.history))
         for m in out:
-            if m.origin == "agent":
+            origin = m.origin
+            if origin == "entity":
+                if m.actor.country and m.end - m.start > 1:
+                    head = self.view.lem[m.end - 1]
+                    if head in self.lex.agents:  # "Mali's junta" (a KB name) ... "the junta"
+                        self.agent_country[head] = m.actor.country
+            elif origin == "agent":
+                if m.actor.sector == "IGO" and m.end - m.start == 1:
+                    self._igo_anaphor(m)
                 head = self.view.lem[m.end - 1]
                 if m.actor.country and not m.generic:
                     self.agent_country[head] = m.actor.country
                 elif m.generic and head in self.agent_country:
                     m.actor.country = self.agent_country[head]
                     m.generic = False
-            if m.origin == "pronoun":
+            elif origin == "pronoun":
                 self._resolve(m)
             if m.start > 0 and self.view.low[m.start - 1] in self._pp_words:
                 continue  # "bertemu di Seoul", "dilansir dari X": no antecedent of "mereka"
             if m.origin != "pronoun" or m.antecedent is not None:
                 self.history.append(m)
         return out
+
+    def _igo_anaphor(self, m: Mention) -> None:
+        """ "the bloc", "organisasi itu": the international organisation last named."""
+        anaphors = self.cues["igo_anaphors"]
+        if self.view.low[m.start] not in anaphors:
+            return
+        for h in reversed(self.history[-12:]):
+            if h.actor.sector == "IGO" and h.kind == "org" and h.actor.name.lower() not in anaphors:
+                m.actor, m.antecedent = h.actor, h
+                return
 
     def _entities_only(self, s: int, e: int) -> list[Mention]:
         out = []
@@ -496,18 +574,76 @@ class ActorFinder:
     # -- merging adjacent pieces into one actor -----------------------------------------
 
     def _merge(self, ms: list[Mention], s: int, e: int) -> list[Mention]:
-        if len(ms) < 2:
-            return ms
+        """Adjacent pieces of one actor made one mention; merging again while pieces join
+        ("ketua" + "partai X", then + ", Budi Hartono": the person)."""
+        for n in range(3):
+            if len(ms) < 2:
+                return ms
+            merged = self._merge_once(ms, names_only=n > 0)
+            if len(merged) == len(ms) or not any(
+                x.origin == "agent" and x.kind in ("person", "head") for x in merged[:-1]
+            ):
+                return merged  # nothing more can join (later passes join titles only)
+            ms = merged
+        return ms
+
+    def _after_paren(self, ms: list[Mention], i: int, m: Mention) -> tuple[int, int]:
+        """ "Menteri Luar Negeri (Menlu) Kenya", "Presiden Korea Selatan (Korsel) X": an
+        abbreviation in parentheses right after a mention is skipped when merging. Returns
+        (index in ``ms`` of the mention after it, token where the gap to it starts)."""
+        v = self.view
+        k = m.end
+        if k >= len(v.low) or v.low[k] != "(":  # the common case: no parenthesis
+            return i + 1, k
+        for c in range(k + 1, min(len(v.low), k + 5)):
+            if v.low[c] == ")":
+                j = i + 1
+                while j < len(ms) and ms[j].end <= c:
+                    j += 1
+                if j < len(ms) and ms[j].start == c + 1:
+                    return j, c + 1
+                return i + 1, k
+        return i + 1, k
+
+    def _merge_once(self, ms: list[Mention], names_only: bool = False) -> list[Mention]:
+        """One pass of merges; later passes only join a title with the personal name or
+        the organisation that follows it, so a merged title takes its name ("ketua
+        partai X, Budi Hartono"; "a member of the Kenyan senate, X") without growing
+        long chains of generic words ("fans of the French club")."""
         v = self.view
         out: list[Mention] = []
         i = 0
+        low = v.low
         while i < len(ms):
             m = ms[i]
-            nxt = ms[i + 1] if i + 1 < len(ms) else None
+            if m.end < len(low) and low[m.end] == "(":
+                ni, gs = self._after_paren(ms, i, m)
+            else:
+                ni, gs = i + 1, m.end
+            nxt = ms[ni] if ni < len(ms) else None
             # "pejabat Rusia", "Menlu Iran", "Kementerian Luar Negeri Malaysia" (id) ;
             # "the foreign minister of Indonesia", "police in Jakarta" (en)
-            if nxt is not None and m.origin == "agent" and nxt.kind in ("country", "place"):
-                gap = v.low[m.end : nxt.start]
+            if (
+                nxt is not None
+                and not names_only
+                and m.origin == "agent"
+                and nxt.origin == "pronoun"
+                and nxt.rule
+                and v.low[gs : nxt.start] in ([], ["of"])
+            ):
+                # "the defence chiefs of both nations", "Menhan kedua negara": the pair
+                m = replace(
+                    nxt,
+                    start=m.start,
+                    actor=replace(nxt.actor, name=" ".join(v.text[m.start : nxt.end])),
+                )
+                i = ni
+                ni, gs = self._after_paren(ms, i, m)
+                nxt = ms[ni] if ni < len(ms) else None
+            if nxt is not None and names_only:
+                pass
+            elif nxt is not None and m.origin == "agent" and nxt.kind in ("country", "place"):
+                gap = v.low[gs : nxt.start]
                 ok = not gap if self.lang != "en" else gap in (["of"], ["in"], ["from"])
                 if self.lang != "en" and gap == ["dari"]:
                     ok = True
@@ -522,15 +658,17 @@ class ActorFinder:
                         ),
                         generic=False,
                     )
-                    i += 1
-                    nxt = ms[i + 1] if i + 1 < len(ms) else None
+                    i = ni
+                    ni, gs = self._after_paren(ms, i, m)
+                    nxt = ms[ni] if ni < len(ms) else None
             # "Russian officials", "Indonesia's anti-graft agency", "US forces" (en)
             if (
                 nxt is not None
+                and not names_only
                 and self.lang == "en"
                 and m.kind == "country"
                 and nxt.origin == "agent"
-                and v.low[m.end : nxt.start] in ([], ["'s"], ["’s"], ["'"])
+                and v.low[gs : nxt.start] in ([], ["'s"], ["’s"], ["'"])
             ):
                 m = replace(
                     nxt,
@@ -540,27 +678,34 @@ class ActorFinder:
                     ),
                     generic=False,
                 )
-                i += 1
-                nxt = ms[i + 1] if i + 1 < len(ms) else None
+                i = ni
+                ni, gs = self._after_paren(ms, i, m)
+                nxt = ms[ni] if ni < len(ms) else None
             # English compounds of two generic actors: "junta leaders", "army chief"
             if (
                 nxt is not None
+                and not names_only
                 and self.lang == "en"
                 and m.origin == "agent"
                 and nxt.origin == "agent"
                 and nxt.start == m.end
             ):
                 country = m.actor.country or nxt.actor.country
+                igo = m.actor.sector in IGO_SECTORS  # "EU trade ministers": no country
                 m = replace(
                     nxt,
                     start=m.start,
                     actor=replace(
-                        nxt.actor, name=" ".join(v.text[m.start : nxt.end]), country=country
+                        nxt.actor,
+                        name=" ".join(v.text[m.start : nxt.end]),
+                        country=country,
+                        sector=m.actor.sector if igo else nxt.actor.sector,
                     ),
-                    generic=country is None,
+                    generic=country is None and not igo,
                 )
-                i += 1
-                nxt = ms[i + 1] if i + 1 < len(ms) else None
+                i = ni
+                ni, gs = self._after_paren(ms, i, m)
+                nxt = ms[ni] if ni < len(ms) else None
             # a title before a personal name: "Menlu Retno", "Presiden Joko Widodo",
             # "Chinese Foreign Minister Wang Yi"
             if (
@@ -569,7 +714,7 @@ class ActorFinder:
                 and m.kind in ("person", "head")
                 and nxt.kind in ("person", "name")
                 and nxt.origin in ("entity", "name")
-                and v.low[m.end : nxt.start] in ([], [","])
+                and v.low[gs : nxt.start] in ([], [","])
             ):
                 country = nxt.actor.country or (m.actor.country if not m.generic else None)
                 actor = replace(
@@ -578,15 +723,16 @@ class ActorFinder:
                 m = replace(
                     nxt, start=m.start, actor=actor, generic=country is None and nxt.generic
                 )
-                i += 1
+                i = ni
             # a generic actor or a head before the organisation or place it belongs to:
             # "Ketua KPK", "pimpinan DPR RI", "KKB Papua", "the head of the agency"
             elif (
                 nxt is not None
                 and m.origin == "agent"
+                and (not names_only or m.kind == "head")
                 and nxt.kind in ("org", "place", "name", "group")
                 and nxt.origin != "pronoun"
-                and (v.low[m.end : nxt.start] in ([], ["of"], ["of", "the"]))
+                and (v.low[gs : nxt.start] in ([], ["of"], ["of", "the"]))
                 and (self.lang != "en" or nxt.start > m.end or m.kind == "head")
             ):
                 head = m.kind == "head"
@@ -602,7 +748,7 @@ class ActorFinder:
                 generic = country is None and (m.generic or nxt.generic)
                 kind = "person" if m.kind in ("person", "head") else m.kind
                 m = Mention(m.start, nxt.end, actor, kind, "agent", generic=generic, rule=m.rule)
-                i += 1
+                i = ni
             out.append(m)
             i += 1
         return out
@@ -627,7 +773,12 @@ class ActorFinder:
             m.antecedent = m
             return
         pair = self.last_pair
-        if m.kind == "group" and pair is not None and len(self.history) - pair[2] <= 3:
+        if m.rule and pair is not None and len(self.history) - pair[2] <= 16:
+            # "kedua negara", "the two", "both nations" name two actors: the last pair named
+            m.antecedent, m.actor, m.partners = pair[0], pair[0].actor, [pair[1]]
+            m.generic = False
+            return
+        if m.kind == "group" and pair is not None and self._pair_current(pair):
             m.antecedent, m.actor, m.partners = pair[0], pair[0].actor, [pair[1]]
             m.generic = False
             return
@@ -638,6 +789,18 @@ class ActorFinder:
                 m.actor = h.actor
                 m.generic = False
                 return
+
+    def _pair_current(self, pair: tuple[Mention, Mention, int]) -> bool:
+        """Is "A dan B" still what a plural pronoun means? Yes while no other plural or
+        collective actor has been named since ("A dan B bertemu sebelum A menjadi
+        presiden, mereka ...": the singular mentions between do not count)."""
+        since = self.history[pair[2] :]
+        if len(since) > 8:
+            return False
+        names = {pair[0].actor.name, pair[1].actor.name}
+        return not any(
+            h.kind in ("group", "org", "country") and h.actor.name not in names for h in since
+        )
 
     # -- countries for generic actors -----------------------------------------------------
 

@@ -35,7 +35,7 @@ from functools import lru_cache
 
 from ..doc import Actor, Article, Event
 from ..kb.countries import country_code, display_name
-from .actors import STATE_SECTORS, ActorFinder, Mention, TokenView, make_view
+from .actors import ABBREV_DOT, STATE_SECTORS, ActorFinder, Mention, TokenView, make_view
 from .lexicon import DEFAULT_CAMEO, Lexicon, TriggerRow, goldstein, lexicon
 from .morph import affix_class, candidate_roots, class_allowed, is_nominal, is_passive
 
@@ -73,6 +73,17 @@ _ADVERBS = frozenset(
     """juga telah sudah akan lalu kemudian pun langsung segera sempat masih terus kembali
     also then has have had later already again further""".split()
 )
+# Modal verbs between a relative marker and its verb ("kebijakan yang bisa mengancam ...")
+_MODALS = frozenset(
+    """dapat bisa mampu harus perlu ingin mau boleh hendak can could may might must should
+    would will""".split()
+)
+# Topic prepositions: a noun after them is what is talked about, not the object of a light
+# verb before them ("memberi penjelasan tentang penahanan X" detains no one)
+_TOPIC_PREPS = frozenset(
+    "soal tentang mengenai terkait perihal seputar about regarding concerning".split()
+)
+_TIME_FILLER = frozenset("on pada hari today yesterday tomorrow kemarin".split())
 _EN_DET = frozenset(
     """the a an its their his her our this that these those new further fresh deadly
     latest recent major renewed any no another""".split()
@@ -103,6 +114,7 @@ class Trigger:
     negated_by: int = -1  # token index of a denial that negates it
     future_by: int = -1  # token index of a promise/plan that makes it future
     inner: Trigger | None = None  # the event it governs
+    agents: list[Mention] | None = None  # who carries it out, when an order says so
 
     @property
     def head(self) -> int:
@@ -154,6 +166,7 @@ class Extractor:
             for t in triggers:
                 if not t.suppressed:
                     events.extend(clause.events_for(t, sent.start, sent.end))
+        _denials_answer_accusers(events, self.cues["denial_verbs"])
         return _dedupe(events)
 
     # -- triggers -------------------------------------------------------------------------
@@ -169,7 +182,7 @@ class Extractor:
         return [
             i
             for i, lo in enumerate(v.low)
-            if get(lo) or (lo not in known and _learn_form(lang, lo, lem[i]))
+            if (r := get(lo)) or (r is None and _learn_form(lang, lo, lem[i]))
         ]
 
     def _triggers(self, s: int, e: int, mention_at: list[Mention | None]) -> list[Trigger]:
@@ -313,6 +326,8 @@ class Extractor:
             return False
         if prev in _EN_VERB_BEFORE:
             return False
+        if low.endswith("ing") and prev in SETTING_WORDS | self.cues["fronting"]:
+            return False  # "after storming the town": a verb
         if prev.endswith(("al", "ian", "ic", "ary", "ive")) and not v.cap[i - 1] and i > s:
             return True  # "humanitarian aid", "military assistance", "diplomatic talks"
         nxt = v.low[i + 1] if i + 1 < len(v.low) else ""
@@ -383,7 +398,7 @@ class Extractor:
                 else:
                     t.passive = self._en_passive(k, k + 1, s, len(v.low))
                 return
-            if mention_at[k - s] is not None or w in PUNCT_STOP or w == ",":
+            if mention_at[k - s] is not None or w in PUNCT_STOP or w == "," or w in _TOPIC_PREPS:
                 return
             k -= 1
             if not (w in _QUANTITY or w[:1].isdigit()):
@@ -414,6 +429,16 @@ class Extractor:
                         t.inner = inner
                     break
                 w = v.low[k]
+                if (
+                    (w == "," or w in cues["coordinators"])
+                    and k > s
+                    and mention_at[k - 1 - s] is not None
+                    and k + 1 < e
+                    and mention_at[k + 1 - s] is not None
+                ):
+                    k += 1  # "memerintahkan TNI, Basarnas dan BPBD mengirim ...": one list object
+                    seen_mentions -= 1
+                    continue
                 if w in bounds or w in PUNCT_STOP or w in QUOTE_MARKS or w == ",":
                     break
                 m = mention_at[k - s]
@@ -491,10 +516,15 @@ class _Clause:
         v = self.v
         s = self.s
         k = pos - 1
-        vp_coord = self._vp_coordinated(pos)
+        vp_coord = coordinated = self._vp_coordinated(pos)
         only_function_words = True
         rel = k
-        while rel >= s and v.low[rel] in _ADVERBS | self.cues["negation"] | self.cues["future"]:
+        while rel >= s and (
+            v.low[rel] in _ADVERBS
+            or v.low[rel] in _MODALS
+            or v.low[rel] in self.cues["negation"]
+            or v.low[rel] in self.cues["future"]
+        ):
             rel -= 1
         if rel >= s and v.low[rel] in self.cues["relative"] and v.low[rel] != "that":
             # "kendaraan yang diamankan", "X yang menyerang Y": the head noun right before
@@ -511,7 +541,9 @@ class _Clause:
             if w in self.stop or w in QUOTE_MARKS or w in PUNCT_STOP:
                 return []
             if self._is_reporting(k) and k not in self.trig_tokens:
-                if control and only_function_words:
+                if (control and only_function_words) or coordinated:
+                    # "X mengatakan akan menyerang Z"; "X menyoroti krisis itu dan
+                    # mendesak gencatan senjata": the verbs share the reporting verb's subject
                     return self.left(k, control=False)
                 return []
             m = self.m_at(k)
@@ -583,7 +615,7 @@ class _Clause:
         k = m.start - 1
         while k >= self.s:
             w = v.low[k]
-            if w in dets or w == ".":
+            if w in dets or w == "." or w == ABBREV_DOT:
                 k -= 1
                 continue
             if w in coord or w == ",":
@@ -634,6 +666,19 @@ class _Clause:
         out = [m]
         k = m.start - 1
         coord = self.cues["coordinators"]
+        # "A, B dan C bertemu": a list ends with a coordinator; in "A, B bertemu" (no
+        # coordinator before the last one) A is a fronted topic or an apposition, not a
+        # second subject ("Soal perbatasan, Malaysia mendesak ...")
+        if k - 1 < self.s or (
+            self.v.low[k] not in coord
+            and not (
+                m.actor.country
+                and not m.generic
+                and (p := self.m_at(k - 1)) is not None
+                and p.kind == "country"
+            )
+        ):
+            return out  # (two country names: "Japan, Korea leaders meet", a headline)
         while k - 1 >= self.s and self.v.low[k] in coord | {","} and len(out) < 4:
             prev = self.m_at(k - 1)
             if prev is None or prev.origin == "pronoun":
@@ -687,6 +732,11 @@ class _Clause:
             if m is not None and m.start == k:
                 if prep.startswith("@") and not allow_place:
                     k, prep = m.end, ""
+                    # "in Osaka, Japan": the country after a place is part of the place
+                    if k + 1 < end and v.low[k] == ",":
+                        nm = self.m_at(k + 1)
+                        if nm is not None and nm.start == k + 1 and nm.kind in ("country", "place"):
+                            k = nm.end
                     continue
                 if need_prep and not prep:
                     k = m.end
@@ -804,6 +854,8 @@ class _Clause:
     def events_for(self, t: Trigger, sent_start: int, sent_end: int) -> list[Event]:
         row = t.row
         frame = row.frame
+        if t.agents is not None:
+            return self._ordered(t, sent_start, sent_end)
         sources: list[Mention] = []
         targets: list[Mention] = []
         notes: list[str] = []
@@ -832,6 +884,9 @@ class _Clause:
                     notes.append("implied agent")
             else:
                 subj = self.left(head)
+                fronted = not subj
+                if fronted:
+                    subj = self._fronted_subject(t)
                 if t.light_role == "receive":
                     g = self.genitive(t)
                     obj = [g] if g is not None else self.right(t.j, allow_place=place_ok)[0]
@@ -851,9 +906,20 @@ class _Clause:
                     ):
                         # "mengerahkan kapal perang ke X": the force moved is the agent's own
                         obj = self.right(obj[-1].end, allow_place=False, need_prep=True)[0]
+                    if fronted and subj:
+                        # the object ends with the fronted clause: "after taking the
+                        # town, the rebels ...": the rebels are the subject, not the object
+                        obj = [m for m in obj if m.end <= subj[0].start]
                     sources, targets = (obj, subj) if frame == "INV" else (subj, obj)
             if len(sources) > 1 and (frame == "REC" or (row.type in RECIPROCAL and not targets)):
                 sources, targets = sources[:1], sources[1:2]
+            elif len(sources) == 2 and not targets and self._mutual(t):
+                # "Kedua negara saling mengusir diplomat", "they expelled each
+                # other's diplomats": each of the two acts on the other
+                a, b = sources
+                return self._assemble(t, [a], [b], notes + ["mutual"], sent_start, sent_end) + (
+                    self._assemble(t, [b], [a], notes + ["mutual"], sent_start, sent_end)
+                )
         if not targets and t.inner is not None and row.frame != "MUST" and row.type != "REQUEST":
             # "threatened to cut off electricity to X", "refused to meet Jordan's king": a
             # verb that governs another act is aimed at that act's target (not a request:
@@ -882,11 +948,31 @@ class _Clause:
                 recipient = Actor(_country_name(main, self.ex.lang), main, "GOV")
                 targets = [Mention(t.i, t.i, recipient, "country", "implied")]
                 notes.append("implied recipient")
+        if row.type == "COERCE" and row.mode == "seize" and sources and not targets:
+            a, b = max(self.s, t.head - 3), min(self.e, t.j + 3)
+            if sources[0].actor.country and not self.cues["power_words"].isdisjoint(
+                self.v.low[a:b]
+            ):
+                # "the army took power", "merebut kekuasaan", a coup: against its own state
+                code = sources[0].actor.country
+                state = Actor(_country_name(code, self.ex.lang), code, "GOV")
+                targets = [Mention(t.i, t.i, state, "country", "implied")]
+                notes.append("coup")
         if row.type == "PROTEST" and sources and not targets:
             targets = self._protest_target(t)
             if not targets:
                 targets = [self._implied_target(sources[0])]
                 notes.append("implied target")
+        if (
+            row.type == "CONSULT"
+            and frame == "REC"
+            and not targets
+            and len(sources) == 1
+            and row.mode not in ("phone", "multilateral")
+        ):
+            # "the council has met", "the alliance discussed the crisis": a body by itself
+            # is no interaction between two actors (a meeting is told with both parties)
+            return []
         if row.type == "CONSULT" and row.mode != "visit" and len(targets) >= 3:
             targets = []  # "met with his counterparts from A, B and C": one multilateral meeting
             notes.append("multilateral")
@@ -906,9 +992,81 @@ class _Clause:
             targets = kept
         if not sources and not targets:
             return []
+        if row.key[0] in self.cues["directive_keys"] and not t.nominal and sources:
+            internal = not targets or all(
+                m.is_state and m.actor.country == sources[0].actor.country for m in targets
+            )
+            if internal and t.inner is not None:
+                # "Presiden memerintahkan Menkes untuk mengirim bantuan": an order
+                # down a government's own chain of command is coded as the act ordered,
+                # planned (future), by whoever is told to carry it out
+                inner = replace(t.inner, agents=targets or sources[:1], future_by=t.i)
+                return self.events_for(inner, sent_start, sent_end)
+            if internal:
+                return []  # an order to one's own agencies with no act named: no interaction
+        if row.type == "THREATEN" and not targets and t.inner is None and not t.nominal:
+            k = t.j
+            dates = self.ex.finder.date_tokens
+            while k < self.e and (k in dates or self.v.low[k] in _TIME_FILLER):
+                k += 1  # "threatened last week to ...", "mengancam, Kamis, akan ..."
+            nxt = self.v.low[k] if k < self.e else ""
+            if nxt not in self.cues["threat_links"]:
+                # "banjir yang mengancam panen", "threatens stability": a verb
+                # of threat with no one threatened and no act threatened only says "endangers"
+                return []
         return self._assemble(
             t, sources[:MAX_EVENTS_PER_TRIGGER], targets[:6], notes, sent_start, sent_end
         )
+
+    def _fronted_subject(self, t: Trigger) -> list[Mention]:
+        """ "After taking the town, the rebels ...", "Setelah menyerang
+        pos polisi, kelompok itu ...": a verb opening a fronted adverbial clause has the
+        main clause's subject, the first actor after the comma that closes the clause."""
+        v = self.v
+        k = self.s
+        if k < self.e and v.low[k] in QUOTE_MARKS:
+            k += 1
+        if k < self.e and v.low[k] in SETTING_WORDS | self.cues["fronting"]:
+            k += 1
+        if t.head != k:
+            return []
+        w = v.low[t.head]
+        if not (w.endswith("ing") if self.ex.lang == "en" else t.cls.startswith(("meN", "ber"))):
+            return []  # "Questioned about X, the minister said": a fronted passive
+        for c in range(t.j, min(self.e, t.j + 16)):
+            if v.low[c] in PUNCT_STOP or v.low[c] in QUOTE_MARKS:
+                return []
+            if v.low[c] == ",":
+                for x in range(c + 1, min(self.e, c + 4)):
+                    m = self.m_at(x)
+                    if m is not None and m.start == x and m.origin != "pronoun":
+                        return [m]
+                    if v.low[x] not in self.cues.get("determiners", frozenset()):
+                        return []
+                return []
+        return []
+
+    def _mutual(self, t: Trigger) -> bool:
+        """ "saling" just before the verb, or "each other" / "one another" after it."""
+        v = self.v
+        mutual = self.cues["mutual"]
+        before = v.low[max(self.s, t.head - 2) : t.head]
+        after = " ".join(v.low[t.j : min(self.e, t.j + 4)])
+        return any(w in mutual for w in before) or any(p in after for p in mutual if " " in p)
+
+    def _ordered(self, t: Trigger, sent_start: int, sent_end: int) -> list[Event]:
+        """The act an order names, with the ones ordered to carry it out as its agents and
+        its own target ("... untuk mengirim bantuan ke desa itu")."""
+        agents = t.agents or []
+        plain = replace(t, agents=None)
+        if t.nominal and t.light < 0:
+            _src, targets = self._nominal(plain, t.row.type == "ASSAULT")
+        else:
+            targets = self.right(t.j, allow_place=t.row.type == "ASSAULT")[0]
+        targets = [m for m in targets if not any(m is a for a in agents)]
+        if not agents:
+            return []
+        return self._assemble(plain, agents[:1], targets[:6], ["ordered"], sent_start, sent_end)
 
     def _protest_target(self, t: Trigger) -> list[Mention]:
         """ "unjuk rasa di depan Gedung DPR", "protest outside the embassy": the institution
@@ -995,9 +1153,15 @@ class _Clause:
                     continue
                 k += 1
             if not sources and t.row.frame == "REC" and not self._after_prep(t.i):
-                sources = self.left(t.i)  # "soldiers were killed in a gun battle with rebels"
+                sources = self.left(t.i)  # "police fought a firefight with gunmen"
                 if len(sources) > 1:
                     return sources[:1], sources[1:2]
+            elif not sources and targets and t.row.type == "ASSAULT" and t.row.frame == "REC":
+                # "two officers died in a firefight with gunmen": the other party of the
+                # fight is the attacker of the clause's subject
+                victims = self.left(t.i)
+                if victims and not any(victims[0] is x for x in targets):
+                    return targets[:1], victims[:1]
             return sources, targets
         # Indonesian: genitive after the noun; "oleh X" is the agent; a preposition marks
         # the target ("serangan Israel ke Gaza", "penangkapan X oleh polisi")
@@ -1014,7 +1178,11 @@ class _Clause:
                     return conj[:1], conj[1:2]
                 sources = [g]
         if g is None and not sources:
-            sources = self._relative_agent(t.j)
+            sources, after_rel = self._relative_agent(t.j)
+            if after_rel >= 0 and not rest:
+                # "sumbangan yang akan disalurkan yayasan kepada warga": the target
+                # follows the verb (and agent) of the relative clause
+                rest, prep = self.right(after_rel, allow_place=place_ok, need_prep=True)
         if rest and prep in self.cues["nominal_agent_preps"] and not sources:
             sources = rest
         elif rest and prep not in self.cues["nominal_agent_preps"] and not targets:
@@ -1031,23 +1199,35 @@ class _Clause:
         """ "dalam pertemuan", "usai pertemuan", "in a meeting": a nominal as a setting."""
         k = i - 1
         dets = self.cues.get("determiners", frozenset())
-        while k >= self.s and (self.v.low[k] in dets or self.v.low[k] in _EN_DET):
+        while (
+            k >= self.s
+            and (self.v.low[k] in dets or self.v.low[k] in _EN_DET)
+            and self.v.low[k] != "of"
+        ):
             k -= 1
         if k < self.s:
             return False
         w = self.v.low[k]
-        return w in self.preps or w in SETTING_WORDS
+        # English "at the end of the summit": a noun after "of" completes another
+        # noun; it is the setting, not an event told
+        return w in self.preps or w in SETTING_WORDS or (self.ex.lang == "en" and w == "of")
 
-    def _relative_agent(self, j: int) -> list[Mention]:
+    def _relative_agent(self, j: int) -> tuple[list[Mention], int]:
         """ "serangan yang dilakukan Israel", "perampokan yang dilakukan oleh KKB": the agent
-        of a nominal event given in a passive relative clause right after it."""
+        of a nominal event given in a passive relative clause right after it, and where the
+        rest of the clause goes on (-1 when there is no such clause)."""
         v = self.v
         if j + 1 >= self.e or v.low[j] not in self.cues["relative"]:
-            return []
-        w = v.low[j + 1]
+            return [], -1
+        k = j + 1
+        # "sumbangan yang akan disalurkan yayasan", "serangan yang telah dilakukan milisi"
+        while k < self.e - 1 and (v.low[k] in _ADVERBS or v.low[k] in self.cues["future"]):
+            k += 1
+        w = v.low[k]
         if not (w.startswith("di") and (w in self.cues["light_do"] or len(w) > 4)):
-            return []
-        return self.agent_after(j + 2, bare_ok=True)
+            return [], -1
+        agents = self.agent_after(k + 1, bare_ok=True)
+        return agents, (agents[-1].end if agents else k + 1)
 
     def _must(self, t: Trigger) -> tuple[list[Mention], list[Mention]]:
         """'X said Y must Z' / '"Y harus Z," kata X': REQUEST from the speaker to Y."""
@@ -1231,14 +1411,26 @@ class _Clause:
         if t.future_by >= 0:
             fut = True
         if t.nominal and t.light < 0:
-            # "pertemuan X dan Y akan digelar di Bali", "the talks will be held"
-            for k in range(t.j, min(self.e, t.j + 12)):
+            # "pertemuan X dan Y akan digelar di Bali", "the talks will be held"; the
+            # actors and parentheses between do not count against the window
+            k = t.j
+            steps = 0
+            while k < self.e and steps < 12:
                 w = v.low[k]
+                if w == "(":  # "pertemuan PM Inggris (Britania Raya) ... akan digelar"
+                    k = self._paren_close(k)
+                    continue
+                m = self.m_at(k)
+                if m is not None:
+                    k = max(m.end, k + 1)
+                    continue
+                steps += 1
                 if w in stop or w in PUNCT_STOP:
                     break
                 if w in ("akan", "will") and k + 1 < self.e and v.low[k + 1][:2] in ("di", "be"):
                     fut = True
                     break
+                k += 1
         hyp_words = cues["hypothetical"] - modal_hyp
         for k in range(self.s, t.head):
             if v.low[k] in hyp_words:
@@ -1313,6 +1505,32 @@ def _seq_at(v: TokenView, k: int, words: tuple[str, ...]) -> bool:
     return all(w == v.low[k + x] or w == v.lem[k + x] for x, w in enumerate(words))
 
 
+def _denials_answer_accusers(events: list[Event], denial_verbs: frozenset[str]) -> None:
+    """ "She rejected the charges", "X membantah tuduhan itu": a denial with no one
+    named answers the accusation last made against its source in the article, so it is
+    aimed at that accuser (PLOVER codes a rejection towards the party rejected)."""
+    accusers: dict[str, Actor] = {}
+    for ev in events:
+        if ev.type == "ACCUSE" and ev.source is not None and ev.target is not None:
+            accusers[ev.target.name.lower()] = ev.source
+        elif (
+            ev.type == "REJECT"
+            and ev.target is None
+            and ev.source is not None
+            and _rule_key(ev) in denial_verbs
+        ):
+            accuser = accusers.get(ev.source.name.lower())
+            if accuser is not None and accuser.name != ev.source.name:
+                ev.target = Actor(accuser.name, accuser.country, accuser.sector, accuser.actor_id)
+                ev.rule = (ev.rule or "") + " [target: the accuser]"
+
+
+def _rule_key(ev: Event) -> str:
+    """The lexicon key of the row that made an event ("en_triggers.tsv:227 deny" -> deny)."""
+    parts = (ev.rule or "").split(" ", 2)
+    return parts[1] if len(parts) > 1 else ""
+
+
 def _institutional(m: Mention) -> bool:
     """Can ``m`` be the bare agent of an Indonesian passive ("dipanggil Kemlu")? A name,
     a country or a state body can; "ditetapkan tersangka" names a role, not an agent."""
@@ -1350,7 +1568,10 @@ def _dedupe(events: list[Event]) -> list[Event]:
         sc, tc = ev.source.country, ev.target.country if ev.target else None
         if sc and tc and sc != tc:
             pair = (sc, tc) if ev.type not in RECIPROCAL or sc < tc else (tc, sc)
-            dyad = (ev.type, ev.mode, ev.modality, pair)
+            # a statement retold uses the same verb; "urged Chile to act" and "asks its
+            # minister for talks" are two requests (material acts are retold in other words)
+            said = "" if ev.type in MATERIAL or ev.type in RECIPROCAL else _rule_key(ev)
+            dyad = (ev.type, ev.mode, ev.modality, pair, said)
             if dyad in seen_dyads:
                 continue
             seen_dyads.add(dyad)
@@ -1363,6 +1584,19 @@ def _dedupe(events: list[Event]) -> list[Event]:
             continue
         seen.add(key)
         out.append(ev)
+    # one-sided repeats: the same act (same lexicon row, type and mode) by actors of one
+    # country with no target named ("X will accept international assistance" ... "X's
+    # officials were ready to accept assistance") is told once
+    one_sided: set[tuple] = set()
+    kept = []
+    for ev in out:
+        if ev.target is None and ev.source is not None and ev.source.country:
+            key1 = (ev.type, ev.mode, _rule_key(ev), ev.source.country)
+            if key1 in one_sided:
+                continue
+            one_sided.add(key1)
+        kept.append(ev)
+    out = kept
     # an arrest whose agent was only implied is the one told elsewhere with its agent
     told = {
         (ev.type, ev.target.name.lower())
@@ -1390,7 +1624,8 @@ MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "A
 
 def _tw(ev: Event) -> str:
     """The words that identify an act for the one-sided-repeat rule."""
-    return "" if ev.type in MATERIAL else (ev.trigger or "").lower()
+    # (a meeting with many is not the same as a meeting with one: the mode is part of it)
+    return "" if ev.type in MATERIAL else f"{(ev.trigger or '').lower()}|{ev.mode}"
 
 
 def _nm(a: Actor | None) -> str:
