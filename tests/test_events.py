@@ -419,6 +419,8 @@ def test_describe_is_one_readable_line():
     ev = one("Indonesia mengecam Israel.", "ACCUSE")
     line = describe(ev.as_dict())
     assert line.startswith("Indonesia") and "ACCUSE/disapprove" in line and "→" in line
+    line = describe({**ev.as_dict(), "date": None, "modality": "future", "target": None})
+    assert line.endswith(": ACCUSE/disapprove, undated [future]") and "→ -:" in line
 
 
 # -- conventions ----------------------------------------------------------------------

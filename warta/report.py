@@ -14,6 +14,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .events import describe
+
 LABEL_STYLE = {"PERSON": "bold cyan", "ORG": "bold magenta", "PLACE": "bold green"}
 DATE_STYLE = "bold yellow"
 QUOTE_STYLE = "italic"
@@ -32,24 +34,6 @@ def marked_text(result: dict[str, Any]) -> Text:
         if 0 <= e.get("start", 0) < e.get("end", 0) <= n:
             text.stylize(LABEL_STYLE.get(e.get("label", ""), "bold"), e["start"], e["end"])
     return text
-
-
-def actor_str(actor: dict[str, Any] | None) -> str:
-    if not actor:
-        return "—"
-    name = actor.get("name") or "?"
-    extra = ", ".join(x for x in (actor.get("country"), actor.get("sector")) if x)
-    return f"{name} ({extra})" if extra else name
-
-
-def event_sentence(ev: dict[str, Any]) -> str:
-    """'Indonesia (IDN, GOV) → China: ACCUSE/disapprove, 2016-03-21 [future]'."""
-    kind = ev.get("type", "?") + (f"/{ev['mode']}" if ev.get("mode") else "")
-    date = ev.get("date") or "undated"
-    if ev.get("date_source") == "report":
-        date += " (report date)"
-    mod = "" if ev.get("modality") in (None, "asserted") else f" [{ev['modality']}]"
-    return f"{actor_str(ev.get('source'))} → {actor_str(ev.get('target'))}: {kind}, {date}{mod}"
 
 
 def render(result: dict[str, Any], console: Console) -> None:
@@ -109,7 +93,7 @@ def render(result: dict[str, Any], console: Console) -> None:
     events = result.get("events") or []
     console.print(Text(f"Events ({len(events)})", style="bold"))
     for ev in events:
-        console.print(Text("  " + event_sentence(ev)))
+        console.print(Text("  " + describe(ev)))
         if ev.get("evidence"):
             console.print(Text(f"      “{ev['evidence']}”", style="dim"))
 

@@ -27,10 +27,12 @@ __all__ = [
 
 def describe(event: dict) -> str:
     """One line for the terminal report:
-    "Indonesia (IDN, GOV) → China (CHN): ACCUSE/disapprove, 2016-03-21"."""
+    "Indonesia (IDN, GOV) → China (CHN): ACCUSE/disapprove, 2016-03-21 [future]"."""
     kind = event.get("type", "?") + (f"/{event['mode']}" if event.get("mode") else "")
-    if event.get("modality") and event["modality"] != "asserted":
-        kind += f" ({event['modality']})"
-    target = actor_label(event.get("target")) if event.get("target") else "-"
     date = event.get("date") or "undated"
-    return f"{actor_label(event.get('source'))} → {target}: {kind}, {date}"
+    if event.get("date") and event.get("date_source") == "report":
+        date += " (report date)"
+    modality = event.get("modality")
+    mod = "" if modality in (None, "asserted") else f" [{modality}]"
+    target = actor_label(event.get("target"))
+    return f"{actor_label(event.get('source'))} → {target}: {kind}, {date}{mod}"
