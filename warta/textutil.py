@@ -14,6 +14,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Case-fold, strip accents and punctuation, collapse spaces: 'Dr. José' -> 'dr jose'."""
+    if text.isascii():  # no accents to strip, and casefold() is lower() (the same result)
+        return _SPACE.sub(" ", _PUNCT.sub(" ", text.lower().replace("'", ""))).strip()
     text = unicodedata.normalize("NFKD", text.casefold())
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = _PUNCT.sub(" ", text.replace("'", "").replace("’", ""))
