@@ -23,6 +23,8 @@ import re
 import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_
 
 from ..doc import Article, RoleClaim, Token
 from ..textutil import fold
@@ -48,6 +50,7 @@ from .roles import FUTURE_MARKERS, PAST_MARKERS, Title, match_title, titles
 from .store import CURATED_ORIGINS, KB, Actor
 
 NER_LABEL = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE"}
+_NO_NAME: list[int] = []  # sentinel: not even the beginning of a known name
 # Titles whose next words name a region ("Bupati Jombang …", "Kapolda Metro Jaya …").
 _REGIONAL = frozenset({"governor", "regent", "mayor", "regional_police_chief",
                        "regional_military_commander"})
@@ -96,6 +99,24 @@ def _is_cap(word: str) -> bool:
     if len(word) > 3 and word[2] == "-" and word[:2] in ("al", "el") and word[3:4].isupper():
         return True
     return False
+
+
+# Per word form, for a whole article at a time: plain dicts read with ``map(dict.get, …)``
+# cost a fraction of a call through ``lru_cache`` per token.
+_FOLDED: dict[str, str] = {}
+_CAPPED: dict[str, bool] = {}
+MAX_FORMS = 300_000  # each dict is cleared when it reaches this size
+
+
+def _per_form(texts: list[str], memo: dict, fn) -> list:  # noqa: ANN001
+    """``[fn(t) for t in texts]``, remembered per word form in ``memo``."""
+    got = list(map(memo.get, texts))
+    if None in got:
+        if len(memo) >= MAX_FORMS:
+            memo.clear()
+        for k in compress(range(len(got)), map(is_, got, repeat(None))):  # the new forms
+            got[k] = memo[texts[k]] = fn(texts[k])
+    return got
 
 
 @lru_cache(maxsize=4)
@@ -152,6 +173,7 @@ class MentionFinder:
     def __init__(self, kb: KB) -> None:
         self.kb = kb
         self.first = kb.first_words()
+        self.prefixes = kb.name_prefixes()
         self.title_first = frozenset(titles())
         self._local = threading.local()  # per-call memo; the finder may serve many threads
         # Organisations written in lower case ("detikcom", "detikNews") are found by name.
@@ -160,6 +182,9 @@ class MentionFinder:
                         for n in (row[1], *row[8]) if n[:1].islower() and len(n) >= 5})
         self.lower_re = re.compile(
             r"(?<![\w@])(?:" + "|".join(map(re.escape, lower)) + r")(?!\w)") if lower else None
+        # substring tests first: far cheaper than the regex, which can only match where
+        # one of the names occurs
+        self._lower_names = tuple(lower)
         self.title_last = frozenset(t.words[-1] for ts in titles().values() for t in ts)
 
     # -- KB --------------------------------------------------------------------------
@@ -194,7 +219,9 @@ class MentionFinder:
                 if nwords > maxw:
                     break
                 key = " ".join(parts)
-                ids = self.kb.index.get(key)
+                ids = self.prefixes.get(key, _NO_NAME)
+                if ids is _NO_NAME:
+                    break  # no known name begins with these words: none is longer
                 if ids:
                     forms = self.kb.exact.get(key)
                     surface = self._surface(toks, p, q + 1)
@@ -262,7 +289,9 @@ class MentionFinder:
         return best
 
     # -- the scan --------------------------------------------------------------------
-    def find(self, article: Article, ner_labels: list[list[str]] | None = None) -> list[Mention]:
+    def find(self, article: Article, ner_labels: list[list[str]] | None = None,
+             texts: list[str] | None = None) -> list[Mention]:
+        """The mentions of ``article``; ``texts``, if given, are its tokens' texts."""
         toks = article.tokens
         out: list[Mention] = []
         lang = "en" if article.lang == "en" else "id"
@@ -272,10 +301,14 @@ class MentionFinder:
         else:
             bounds = [(s.tok_start, s.tok_end) for s in article.sentences]
 
-        texts = [t.text for t in toks]
-        ft = list(map(_fold_token, texts))
-        capped = [i for i, c in enumerate(map(_is_cap, texts)) if c]
-        if self.lower_re is not None and self.lower_re.search(article.text):
+        if texts is None or toks is not article.tokens:
+            texts = [t.text for t in toks]
+        ft = _per_form(texts, _FOLDED, _fold_token)
+        capped = list(compress(range(len(texts)), _per_form(texts, _CAPPED, _is_cap)))
+        text = article.text
+        if self.lower_re is not None and any(n in text for n in self._lower_names) and (
+            self.lower_re.search(text)
+        ):
             starts = {t.start: i for i, t in enumerate(toks)}
             extra = [starts[m.start()] for m in self.lower_re.finditer(article.text)
                      if m.start() in starts]
@@ -879,7 +912,8 @@ class MentionFinder:
         kinds = [lab[2:] for lab in labels[a:b] if lab != "O"]
         if len(kinds) * 2 < (b - a) or not kinds:
             return None
-        best = max(set(kinds), key=kinds.count)
+        # on a tie the kind met first wins (iterating a set would let the hash seed decide)
+        best = max(dict.fromkeys(kinds), key=kinds.count)
         return NER_LABEL.get(best)
 
 

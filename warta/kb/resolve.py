@@ -280,7 +280,19 @@ class Resolver:
                and m.paren_of is None]
         if len(unk) < 2:
             return
-        parent = list(range(len(unk)))
+        # Mentions with the same words and the same kind of label (person-like or not)
+        # relate alike to every other mention and always join each other: compare one of
+        # each such class (a name repeated ten times costs one comparison, not 45).
+        sets = [frozenset(m.words) for m in unk]
+        personish = [m.label in (None, "PERSON") for m in unk]
+        class_ids: dict[tuple[frozenset[str], bool], int] = {}
+        cls = [class_ids.setdefault(key, len(class_ids))
+               for key in zip(sets, personish, strict=True)]
+        reps: list[int] = []  # the first mention of each class
+        for i, c in enumerate(cls):
+            if c == len(reps):
+                reps.append(i)
+        parent = list(range(len(reps)))
 
         def find(x: int) -> int:
             while parent[x] != x:
@@ -288,17 +300,17 @@ class Resolver:
                 x = parent[x]
             return x
 
-        sets = [set(m.words) for m in unk]
         # Only mentions sharing a word can nest: compare those pairs, not all pairs.
         by_word: dict[str, list[int]] = {}
-        for i, ws in enumerate(sets):
-            for w in ws:
-                by_word.setdefault(w, []).append(i)
-        for i in range(len(unk)):
+        for ci, i in enumerate(reps):
+            for w in sets[i]:
+                by_word.setdefault(w, []).append(ci)
+        for ci, i in enumerate(reps):
             near: set[int] = set()
             for w in sets[i]:
                 near.update(by_word[w])
-            for j in sorted(x for x in near if x > i):
+            for cj in sorted(x for x in near if x > ci):
+                j = reps[cj]
                 a, b = sets[i], sets[j]
                 small, big = (a, b) if len(a) <= len(b) else (b, a)
                 if not small <= big:
@@ -307,13 +319,13 @@ class Resolver:
                 if extra & ORG_HEADS or extra & ORG_TAILS:
                     continue
                 if len(small) == 1 and extra and not extra <= PLACE_HEADS and not (
-                    (unk[i].label in (None, "PERSON")) and (unk[j].label in (None, "PERSON"))
+                    personish[i] and personish[j]
                 ):
                     continue  # one word of a longer non-person name is not that name
-                parent[find(i)] = find(j)
+                parent[find(ci)] = find(cj)
         groups: dict[int, list[int]] = {}
         for i in range(len(unk)):
-            groups.setdefault(find(i), []).append(i)
+            groups.setdefault(find(cls[i]), []).append(i)
         weight = {"cue": 2.0, "ner": 1.0, "rule": 0.5}
         for members in groups.values():
             if len(members) < 2:

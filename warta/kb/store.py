@@ -29,6 +29,7 @@ from .model import IMPLIES, Role, first_day, last_day
 
 DEFAULT_KB = Path(__file__).with_name("data") / "kb.json.gz"
 # Origins vouched for by a person (not the 2014 PETRARCH dictionaries).
+FUZZY_MEMO_MAX = 50_000  # fuzzy look-ups remembered per KB (cleared when full)
 CURATED_ORIGINS = frozenset({"curated", "overlay", "wikidata", "reference", "country"})
 
 
@@ -137,6 +138,9 @@ class KB:
         self.sources: dict[str, Any] = doc.get("sources", {})
         self._first: dict[str, int] | None = None
         self._token_index: dict[str, list[int]] | None = None
+        self._prefixes: dict[str, list[int] | None] | None = None
+        # (folded name, max_distance, limit) -> fuzzy hits: names recur across articles
+        self._fuzzy_memo: dict[tuple[str, int, int], tuple[FuzzyHit, ...]] = {}
 
     # -- names -------------------------------------------------------------------------
     def get(self, actor_id: str) -> Actor | None:
@@ -165,6 +169,18 @@ class KB:
                     first[ws[0]] = len(ws)
             self._first = first
         return self._first
+
+    def name_prefixes(self) -> dict[str, list[int] | None]:
+        """``index`` plus every word prefix of its names (mapped to None), so that a scan
+        along the text can stop at the first words no name begins with."""
+        if self._prefixes is None:
+            out: dict[str, list[int] | None] = dict(self.index)
+            for key in self.index:
+                ws = key.split(" ")
+                for i in range(1, len(ws)):
+                    out.setdefault(" ".join(ws[:i]), None)
+            self._prefixes = out
+        return self._prefixes
 
     def token_index(self) -> dict[str, list[int]]:
         """Folded name word → curated persons having it (for "Retno" → Retno Marsudi)."""
@@ -221,14 +237,24 @@ class KB:
 
     def fuzzy(self, name: str, *, max_distance: int = 2, limit: int = 3) -> list[FuzzyHit]:
         """Known names within a small edit distance of ``name`` (its first or last word
-        must be right: a slip is one or two letters, not a different name)."""
-        from rapidfuzz.distance import Levenshtein
-        from rapidfuzz.fuzz import ratio
-
+        must be right: a slip is one or two letters, not a different name). Remembered per
+        folded name: the same names recur across articles."""
         key = fold(name)
         ws = key.split(" ")
         if len(ws) < 2 or len(key) < 8:
             return []
+        memo_key = (key, max_distance, limit)
+        hit = self._fuzzy_memo.get(memo_key)
+        if hit is None:
+            if len(self._fuzzy_memo) >= FUZZY_MEMO_MAX:  # bounded on long runs
+                self._fuzzy_memo.clear()
+            hit = self._fuzzy_memo[memo_key] = tuple(self._fuzzy(key, ws, max_distance, limit))
+        return list(hit)
+
+    def _fuzzy(self, key: str, ws: list[str], max_distance: int, limit: int) -> list[FuzzyHit]:
+        from rapidfuzz.distance import Levenshtein
+        from rapidfuzz.fuzz import ratio
+
         seen: set[tuple[str, int]] = set()
         hits: list[FuzzyHit] = []
         blocks = self._fuzzy_blocks()

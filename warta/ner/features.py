@@ -72,6 +72,12 @@ def _shape(word: str) -> str:
 
 def _case_class(word: str) -> str:
     """A coarse case class: title, upper, upper1, lower, mixed, num, alnum, punct."""
+    if word.isascii() and word.isalpha():  # most words: the same answer with str methods
+        if word.isupper():
+            return "upper" if len(word) > 1 else "upper1"
+        if word.islower():
+            return "lower"
+        return "title" if word[0].isupper() and word[1:].islower() else "mixed"
     if not _LETTER.search(word):
         return "num" if any(c.isdigit() for c in word) else "punct"
     if any(c.isdigit() for c in word):

@@ -21,6 +21,8 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Sequence
+from itertools import compress, repeat
+from operator import is_
 from pathlib import Path
 
 import numpy as np
@@ -33,6 +35,7 @@ _SLOT_I = SLOTS.index("I")
 MAX_CACHED_TYPES = 300_000
 CHAIN_LOOKAHEAD = 2
 PROOF_ROUNDS = 2
+_FALSE = np.zeros(1, dtype=bool)
 
 
 class ModelError(WartaError):
@@ -146,6 +149,9 @@ class Tagger:
         self._add_types([BOS, EOS, *fresh])
         self._bos, self._eos = self._type_ids[BOS], self._type_ids[EOS]
         self._fresh_ids = np.array([self._type_ids[w] for w in fresh])
+        self._fresh_lo, self._fresh_hi = int(self._fresh_ids.min()), int(self._fresh_ids.max()) + 1
+        if self._fresh_hi - self._fresh_lo != len(fresh):  # _emissions relies on a range
+            raise ModelError("fresh-start pseudo-words did not get contiguous type ids")
 
     def _add_types(self, words: Sequence[str]) -> None:
         """Compute the (slot x label) score table of each new word type, in one batch."""
@@ -180,19 +186,22 @@ class Tagger:
 
     def _emissions(self, sentences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
         type_ids = self._type_ids
-        new = {w for s in sentences for w in s if w not in type_ids}
-        if new:
+        # the padded layout: BOS BOS words EOS EOS per sentence, as type ids (one C-level
+        # dict lookup per token; feature tables are built only for new word types)
+        flat: list[str] = []
+        for s in sentences:
+            flat += (BOS, BOS)
+            flat += s
+            flat += (EOS, EOS)
+        ids = list(map(type_ids.get, flat))
+        if None in ids:
+            new = set(compress(flat, map(is_, ids, repeat(None))))
             if len(type_ids) + len(new) > self.max_cached_types:  # bound memory on long runs
                 self._reset_types()
-                new = {w for s in sentences for w in s if w not in type_ids}
+                new = {w for w in flat if w not in type_ids}
             self._add_types(sorted(new))
-        bos, eos = self._bos, self._eos
-        ids: list[int] = []
-        for s in sentences:
-            ids += (bos, bos)
-            ids += [type_ids[w] for w in s]
-            ids += (eos, eos)
-        lengths = np.fromiter((len(s) for s in sentences), dtype=np.int64, count=len(sentences))
+            ids = list(map(type_ids.__getitem__, flat))
+        lengths = np.fromiter(map(len, sentences), dtype=np.int64, count=len(sentences))
         arr = np.array(ids, dtype=np.int64)
         # positions of real tokens in the padded layout
         n = int(lengths.sum())
@@ -205,7 +214,10 @@ class Tagger:
         em += vecs[arr[pos], 2]
         em += vecs[arr[pos + 1], 3]
         em += vecs[arr[pos + 2], 4]
-        fresh = np.isin(arr[pos - 1], self._fresh_ids)
+        # after a FRESH_START_AFTER word (their type ids are the range _fresh_lo.._fresh_hi),
+        # or a sentence's first token
+        before = arr[pos - 1]
+        fresh = (before >= self._fresh_lo) & (before < self._fresh_hi)
         fresh[first[lengths > 0]] = True
         if fresh.any():
             em[fresh] += vecs[arr[pos[fresh]], _SLOT_I]
@@ -217,11 +229,11 @@ class Tagger:
             return []
         em, lengths = self.emissions(sentences)
         best = self._decode(em, lengths)
-        labels = self.labels
+        names = list(map(self.labels.__getitem__, best))
         out: list[list[str]] = []
         at = 0
         for length in lengths.tolist():
-            out.append([labels[i] for i in best[at : at + length]])
+            out.append(names[at : at + length])
             at += length
         return out
 
@@ -237,11 +249,16 @@ class Tagger:
         b_idx = np.array([labels.index("B-" + labels[j][2:]) for j in i_idx])
         plain = np.array([j for j, y in enumerate(labels) if not y.startswith("I-")])
         self._i_idx, self._b_idx = i_idx, b_idx
+        # Viterbi past the end of a stretch: stay on the same label at no cost
+        self._stay = np.full_like(t, -np.inf)
+        np.fill_diagonal(self._stay, 0.0)
+        self._trans_t = np.ascontiguousarray(t.T)
         # entering t: worst case over the label before, or exact (O -> O vs O -> l) where
         # the token before is a certain O
         self._in_any = (t[:, [o]] - t).min(axis=0)
         self._in_o = t[o, o] - t[o]
         self._keep_in = t[:, [o]] - t  # [a, l]
+        self._keep_min = self._keep_in[:, :, None].min(axis=0)  # [l, 1]
         self._relabel_in = t[o, o] - t  # [a, l]
         # leaving t towards a label that is not I-: it stays
         self._out_plain = (t[o, plain][None, :] - t[:, plain]).min(axis=1)
@@ -282,7 +299,7 @@ class Tagger:
         out_gain = np.minimum(out_gain, self._out_plain[:, None]) * not_end  # [labels, n]
         # the same on the left: the label before t is kept, or relabelled O in turn
         keep = self._keep_in[:, :, None]  # [a, l, 1]: T[a, O] - T[a, l]
-        in_gain = np.repeat(keep.min(axis=0), gap.shape[1], axis=1) * not_start
+        in_gain = self._keep_min * not_start  # [l, 1] * [n]: one row per label
         before = np.zeros_like(in_gain)  # what relabelling t - 1 gains, its emission included
         for _ in range(CHAIN_LOOKAHEAD):
             before[:, 1:] = gap[:, :-1] + in_gain[:, :-1]
@@ -296,8 +313,8 @@ class Tagger:
             certain = (total > 0).all(axis=0)
             if round_ + 1 == PROOF_ROUNDS:
                 break
-            prev_certain = np.r_[False, certain[:-1]] & ~is_start
-            next_certain = np.r_[certain[1:], False] & ~is_end
+            prev_certain = np.concatenate((_FALSE, certain[:-1])) & ~is_start
+            next_certain = np.concatenate((certain[1:], _FALSE)) & ~is_end
             in_gain[:, prev_certain] = self._in_o[:, None]
             out_gain[:, next_certain] = self._out_o[:, None]
             total = gap + in_gain + out_gain
@@ -320,7 +337,7 @@ class Tagger:
         unsure = ~self._certain_o(em, is_start, is_end)
         if not unsure.any():
             return out.tolist()
-        prev_unsure = np.r_[False, unsure[:-1]]
+        prev_unsure = np.concatenate((_FALSE, unsure[:-1]))
         run_start = unsure & (is_start | ~prev_unsure)
         starts = np.flatnonzero(run_start)
         run_of = np.cumsum(run_start) - 1
@@ -334,28 +351,30 @@ class Tagger:
         pad = np.zeros((n_runs, width, n_labels))
         pad[run_ids, offs] = em[idx]
         trans = self.trans
+        # Steps past a stretch's end use the "stay" transitions (0 to the same label, -inf
+        # to any other) and a zero emission: delta is carried through unchanged (x + 0.0 is
+        # x) and the back-pointers are the identity, so all stretches run in one loop
+        # with no per-step masking, and the labels are those of a per-stretch Viterbi.
+        # Transposed ([.., to, from]) so that both reductions run along the contiguous
+        # last axis; the sums delta[from] + trans[from, to] are the same numbers.
+        step_trans = np.where((np.arange(1, width)[:, None] < run_len)[:, :, None, None],
+                              self._trans_t, self._stay)  # [width - 1, runs, to, from]
         # a stretch that does not begin its sentence follows a certain O, and likewise at
         # its end; crfsuite has no start or end transitions
         delta = pad[:, 0] + (~is_start[starts])[:, None] * trans[o]
         back = np.zeros((n_runs, width, n_labels), dtype=np.int64)
         for t in range(1, width):
-            cand = delta[:, :, None] + trans
-            best_prev = cand.argmax(axis=1)
-            back[:, t] = best_prev
-            step = np.take_along_axis(cand, best_prev[:, None, :], axis=1)[:, 0] + pad[:, t]
-            if t < run_len.min():
-                delta = step
-            else:
-                delta = np.where((t < run_len)[:, None], step, delta)
+            cand = delta[:, None, :] + step_trans[t - 1]
+            back[:, t] = cand.argmax(axis=2)
+            delta = cand.max(axis=2) + pad[:, t]  # the max is the value at the argmax
         delta = delta + (~is_end[ends])[:, None] * trans[:, o]
         cur = delta.argmax(axis=1)
         best = np.zeros((n_runs, width), dtype=np.int64)
+        best[:, width - 1] = cur
         rows = np.arange(n_runs)
-        for t in range(width - 1, -1, -1):
-            inner = t < run_len - 1
-            if inner.any():
-                cur = np.where(inner, back[rows, min(t + 1, width - 1), cur], cur)
-            best[:, t] = cur
+        for t in range(width - 1, 0, -1):
+            cur = back[rows, t, cur]
+            best[:, t - 1] = cur
         out[idx] = best[run_ids, offs]
         return out.tolist()
 

@@ -37,13 +37,15 @@ def _load_tagger() -> Any | None:
         return None
 
 
-def tag_sentences(tagger: Any, article: Article) -> list[list[str]] | None:
-    """BIO labels per sentence (aligned with article.tokens), or None without a tagger."""
+def tag_sentences(tagger: Any, article: Article,
+                  texts: list[str] | None = None) -> list[list[str]] | None:
+    """BIO labels per sentence (aligned with article.tokens), or None without a tagger;
+    ``texts``, if given, are the texts of article.tokens."""
     if tagger is None or article.lang == "en":
         return None
-    toks = article.tokens
-    sents = [[t.text for t in toks[s.tok_start : s.tok_end]] for s in article.sentences]
-    return tagger.tag_many(sents)
+    if texts is None:
+        texts = [t.text for t in article.tokens]
+    return tagger.tag_many([texts[s.tok_start : s.tok_end] for s in article.sentences])
 
 
 @register("entities", requires=("tokens", "lang", "published"), provides=("entities",))
@@ -56,8 +58,9 @@ def make_entities(options: Options):
     tagger = _load_tagger()
 
     def entities(article: Article) -> Article:
-        labels = tag_sentences(tagger, article)
-        mentions = finder.find(article, labels)
+        texts = [t.text for t in article.tokens]  # read once, used by both
+        labels = tag_sentences(tagger, article, texts)
+        mentions = finder.find(article, labels, texts)
         article.entities = resolver.resolve(article, mentions)
         return article
 
