@@ -446,7 +446,9 @@ def _constructions(text: str, lang: str, sentences: list[Sentence], sent_starts:
         if m.end() > s.end:
             continue
         offer(k, _verb_construction(text, lang, s, m, out.get(k)))
-    for m in _MENURUT_RE.finditer(text):
+    # substring tests first: the scan costs more and can only match where they do
+    menurut = ("enurut" in text or "ccording to" in text) and _MENURUT_RE.finditer(text)
+    for m in menurut or ():
         if not _word_start(text, m.start()) or in_quote(m.start()):
             continue
         k = sentence_of(m.start())
@@ -509,11 +511,13 @@ def _verb_construction(text: str, lang: str, s: Sentence, m: re.Match, prior: Co
     vs, ve = m.start(), m.end()
     if text[vs].isupper() and vs != s.start:
         return None  # a capitalised "Said" mid-sentence is a given name, not the verb
-    after_toks = tokens(text, ve, min(s.end, ve + 100))  # enough to tell a tail from a clause
-    nxt = after_toks[0] if after_toks else None
+    # the words after the verb, enough to tell a tail from a clause (read only where needed)
+    after_end = min(s.end, ve + 100)
     # Participles continue a speaker: "…, adding …", "…, seraya mengatakan …".
     if verb in L.EN_PARTICIPLES or verb in ("seraya", "sembari", "sambil"):
         if verb in ("seraya", "sembari", "sambil"):
+            after_toks = tokens(text, ve, after_end)
+            nxt = after_toks[0] if after_toks else None
             if nxt is None or nxt.low not in L.ID_CLAUSE_VERBS:
                 return None
             ve = nxt.end
@@ -549,7 +553,7 @@ def _verb_construction(text: str, lang: str, s: Sentence, m: re.Match, prior: Co
             return None
     # Postposed: "…, a senior official said (on Monday)." The speaker is what stands between
     # the last comma and the verb; the clause is what stands before that comma.
-    if _adverbial_tail(after_toks, verb.startswith(("told", "tell"))):
+    if _adverbial_tail(tokens(text, ve, after_end), verb.startswith(("told", "tell"))):
         post = _postposed_subject(text, s.start, vs, lang)
         if post is not None:
             comma, pa, pb = post

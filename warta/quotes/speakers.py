@@ -24,6 +24,7 @@ import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -58,15 +59,24 @@ class Tok:
     text: str
     start: int
     end: int
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    low: str  # text.lower(), read often enough to be worth keeping
 
 
 def tokens(text: str, start: int, end: int) -> list[Tok]:
-    """The tokens of text[start:end] (each call reads only its small range)."""
-    return [Tok(m[0], *m.span()) for m in TOKEN_RE.finditer(text, start, end)]
+    """The tokens of text[start:end] (each call reads only its small range).
+
+    ``findall`` gives the words without a match object each; a word's offset is where it
+    next occurs, since only white space lies between two tokens (the pattern matches
+    every other character)."""
+    out = []
+    pos = start
+    find = text.find
+    for w in TOKEN_RE.findall(text, start, end):
+        pos = find(w, pos)
+        e = pos + len(w)
+        out.append(Tok(w, pos, e, w.lower()))
+        pos = e
+    return out
 
 
 @dataclass(slots=True)
@@ -84,6 +94,7 @@ class Speaker:
 ANONYMOUS = Speaker(None, "anon", via="anon")
 
 
+@lru_cache(maxsize=200_000)  # a pure function of the word form, asked for per token
 def is_cap(t: str) -> bool:
     """A capitalised word: "Retno", "al-Jubeir", "RI" (not "dan", "(", "detikNews",
     "mid-August" or "pro-Russian")."""
@@ -402,14 +413,19 @@ _ABSTRACT_NOUN = re.compile(r"(?:pe[rmn]?g?y?|ke)\w{3,}an", re.IGNORECASE)
 
 
 def _name_word(t: Tok) -> bool:
-    low = t.low
-    if not is_cap(t.text) or low in L.TITLES or low in L.DAY_NAMES or low in L.FUNCTION_WORDS:
+    return _name_word_form(t.text)
+
+
+@lru_cache(maxsize=200_000)  # a pure function of the word form
+def _name_word_form(text: str) -> bool:
+    low = text.lower()
+    if not is_cap(text) or low in L.TITLES or low in L.DAY_NAMES or low in L.FUNCTION_WORDS:
         return False
     if low in L.PLACE_TYPES:
         return False
     if len(low) >= 8 and _ABSTRACT_NOUN.fullmatch(low):
         return False
-    if is_acronym(t.text) and len(t.text) > 1:
+    if is_acronym(text) and len(text) > 1:
         return False
     if low.endswith(("’s", "'s")):
         return False  # a possessor: "Enembe’s lawyer" is the lawyer

@@ -28,13 +28,14 @@ def _char(ch: str) -> str:
     return r"\s+" if ch == " " else re.escape(ch)
 
 
-def _trie_pattern(node: dict[str, dict]) -> str:
+def _trie_pattern(node: dict[str, dict], after_first: str = "") -> str:
     """Regex for the character trie under ``node``: branches grouped by their first
     character, so the engine tests one character, not every phrase, at each step; runs of
-    single children become plain literals."""
+    single children become plain literals. ``after_first`` goes right after the first
+    character of each top-level branch."""
     branches = []
     for ch in sorted(k for k in node if k != _END):
-        piece = _char(ch)
+        piece = _char(ch) + after_first
         child = node[ch]
         while len(child) == 1 and _END not in child:  # a chain: no choice to make
             (nxt,) = child
@@ -64,8 +65,15 @@ def phrase_regex(phrases: Iterable[str], *, lower: bool = True) -> re.Pattern[st
         node[_END] = {}
     if not root:
         return re.compile(r"(?!x)x")  # matches nothing
-    # A hyphen joins words: "bangsa" is not a whole word in "Bangsa-Bangsa".
-    return re.compile(r"(?<![\w-])" + _trie_pattern(root) + r"(?![\w-])")
+    # A hyphen joins words: "bangsa" is not a whole word in "Bangsa-Bangsa". For phrases
+    # with capitals, that test sits after the first character, as a two-character
+    # look-behind: the pattern then begins with the trie's first characters (capitals,
+    # rare in running text), which lets ``re`` skip in C every position where no phrase
+    # can begin. (For lower-cased text, where nearly every position can begin one, the
+    # look-behind first is faster.)
+    if lower:
+        return re.compile(r"(?<![\w-])" + _trie_pattern(root) + r"(?![\w-])")
+    return re.compile(_trie_pattern(root, r"(?<![\w-][\s\S])") + r"(?![\w-])")
 
 
 def normalise_space(phrase: str, *, lower: bool = True) -> str:
