@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 SHARED ?= ../shared
 
-.PHONY: help venv demo test test-fast lint typecheck bench bench-ner bench-dates train kb countries lock clean eval eval-plover eval-trust events-data load
+.PHONY: help venv demo test readme-tables test-fast lint typecheck bench bench-ner bench-dates train kb countries lock clean eval eval-plover eval-trust events-data load
 
 help:
 	@echo "make demo   - analyse the bundled examples, store them, serve the page on 127.0.0.1:8765"
@@ -64,6 +64,10 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --shared $(SHARED)
 	$(BIN)/python scripts/bench_corpus.py --shared $(SHARED) --n 50000 --out bench/corpus.json
+	$(BIN)/python scripts/readme_tables.py --speed
+
+readme-tables: $(STAMP)
+	$(BIN)/python scripts/readme_tables.py --accuracy --speed --shared $(SHARED)
 
 eval-trust: $(STAMP)
 	$(BIN)/python scripts/eval_trust.py --shared $(SHARED) --rebuild
