@@ -236,7 +236,8 @@ class DuckDBStore:
             return self._existing("input_hash", input_hashes)
 
     def count(self, table: str = "articles") -> int:
-        return int(self._scalar(f"SELECT count(*) FROM {table}"))
+        with self._session():
+            return int(self._scalar(f"SELECT count(*) FROM {table}"))
 
     # ---------------------------------------------------------------- ClusterIndex
     def band_pairs(self, first_seq: int, top_k: int) -> list[tuple[int, int, int]]:
