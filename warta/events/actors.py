@@ -26,8 +26,11 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter, itemgetter
 
 import simplemma
 
@@ -91,6 +94,9 @@ class TokenView:
     text: list[str]
     poss: list[bool] = field(default_factory=list)  # English possessive "'s" on the token
     quote_of: list[int] = field(default_factory=list)  # index into article.quotes or -1
+    trig_at: list[int] = field(default_factory=list)  # tokens where a trigger may start
+    actor_at: list[int] = field(default_factory=list)  # where an agent/country/pronoun may
+    kinds: list[int] = field(default_factory=list)  # MAY_* bits per token
 
 
 @lru_cache(maxsize=50_000)
@@ -139,22 +145,92 @@ def _form_info(text: str) -> tuple[str, str, bool]:
     return info
 
 
-def make_view(article: Article) -> TokenView:
-    toks = article.tokens
-    if article.lang == "en":
-        texts = [_strip_possessive(t.text) for t in toks]
-        poss = [len(x) != len(t.text) for x, t in zip(texts, toks, strict=True)]
-        lem = [
-            (t.lemma or t.text).lower() if not p else _lemma_en(x.lower())
-            for t, x, p in zip(toks, texts, poss, strict=True)
-        ]
+# token text -> everything the view needs of that token, per language: (view text,
+# possessive, lower, lemma, folded, capitalised, may start a trigger, may start an actor,
+# the token's lemma, which mention finders may succeed: MAY_* bits). A text seen with another lemma is looked up by (text, lemma).
+# Bounded like the other per-form caches; a full cache only stops storing.
+TokenForm = tuple[str, bool, str, str, str, bool, bool, bool, "str | None", int]
+_TOKEN_FORMS: dict[str, dict[str, TokenForm]] = {"id": {}, "en": {}}
+_OTHER_LEMMA: dict[str, dict[tuple[str, str | None], TokenForm]] = {"id": {}, "en": {}}
+_MAX_TOKEN_FORMS = 300_000
+
+
+def _token_form(
+    lang: str, text: str, lemma: str | None, trigger_form: Callable[[str, str, str], bool]
+) -> TokenForm:
+    """The per-form answers ``make_view`` needs, computed once per distinct form."""
+    other = _OTHER_LEMMA[lang]
+    form = other.get((text, lemma))
+    if form is not None:
+        return form
+    if lang == "en":
+        vtext = _strip_possessive(text)
+        poss = len(vtext) != len(text)
+        lem = _lemma_en(vtext.lower()) if poss else (lemma or text).lower()
     else:
-        texts = [t.text for t in toks]
-        poss = [False] * len(toks)
-        lem = [(t.lemma or t.text).lower() for t in toks]
-    get = _FORM_INFO.get
-    infos = [get(x) or _form_info(x) for x in texts]
-    low = [x[0] for x in infos]
+        vtext, poss = text, False
+        lem = (lemma or text).lower()
+    low, fold, cap = _FORM_INFO.get(vtext) or _form_info(vtext)
+    starts = _actor_starts(lang)
+    form = (
+        vtext,
+        poss,
+        low,
+        lem,
+        fold,
+        cap,
+        trigger_form(lang, low, lem),
+        low in starts or lem in starts or fold in starts,
+        lemma,
+        _mention_kinds(lang, low, lem, fold, cap),
+    )
+    forms = _TOKEN_FORMS[lang]
+    if text not in forms:
+        if len(forms) < _MAX_TOKEN_FORMS:
+            forms[text] = form
+    elif len(other) < _MAX_TOKEN_FORMS:
+        other[(text, lemma)] = form
+    return form
+
+
+MAY_COUNTRY, MAY_AGENT, MAY_PRONOUN = 1, 2, 4
+
+
+def _mention_kinds(lang: str, low: str, lem: str, fold: str, cap: bool) -> int:
+    """Which mention finders can succeed at a word form (the same first tests as
+    ``ActorFinder._country_at``, ``_agent_at`` and ``_pronoun_at``), as a bit mask."""
+    from .lexicon import lexicon
+
+    lex = lexicon(lang)
+    kinds = 0
+    if cap and (
+        lex.country_first.get(fold)
+        or (lang == "en" and lem != low and _fold_token(lem) in lex.countries)
+    ):
+        kinds |= MAY_COUNTRY
+    if lex.agents.get(low) or (lem != low and lex.agents.get(lem)):
+        kinds |= MAY_AGENT
+    cues = lex.cues
+    if low in cues["pron_person"] or low in cues["pron_group"] or low in cues["pron_first"]:
+        kinds |= MAY_PRONOUN
+    return kinds
+
+
+def make_view(article: Article, trigger_form: Callable[[str, str, str], bool]) -> TokenView:
+    """The article's tokens as parallel per-token lists. Each distinct token form is
+    analysed once per process (one dict lookup per token after that); the columns are
+    then cut out in C. ``trigger_form(lang, low, lemma)`` says whether a trigger may start
+    at a form (the extractor's own per-form cache)."""
+    toks = article.tokens
+    lang = "en" if article.lang == "en" else "id"
+    get = _TOKEN_FORMS[lang].get
+    forms = [
+        f
+        if (f := get(t.text)) is not None and f[8] == t.lemma
+        else _token_form(lang, t.text, t.lemma, trigger_form)
+        for t in toks
+    ]
+    low = list(map(_COL_LOW, forms))
     k = 0
     try:
         while True:  # only the "." tokens are visited (list.index runs in C)
@@ -163,17 +239,21 @@ def make_view(article: Article) -> TokenView:
                 low[k] = ABBREV_DOT  # "Prof. Andi": no sentence stop for the argument scans
     except ValueError:
         pass
+    n = len(toks)
     view = TokenView(
         low=low,
-        lem=lem,
-        fold=[x[1] for x in infos],
-        cap=[x[2] for x in infos],
-        starts=[t.start for t in toks],
-        ends=[t.end for t in toks],
-        text=texts,
-        poss=poss,
+        lem=list(map(_COL_LEM, forms)),
+        fold=list(map(_COL_FOLD, forms)),
+        cap=list(map(_COL_CAP, forms)),
+        starts=list(map(_START, toks)),
+        ends=list(map(_END, toks)),
+        text=list(map(_COL_TEXT, forms)) if lang == "en" else list(map(_TEXT, toks)),
+        poss=list(map(_COL_POSS, forms)) if lang == "en" else [False] * n,
     )
-    quote_of = [-1] * len(toks)
+    view.kinds = list(map(_COL_KINDS, forms))
+    view.trig_at = list(compress(range(n), map(_COL_TRIG, forms)))
+    view.actor_at = list(compress(range(n), map(_COL_ACTOR, forms)))
+    quote_of = [-1] * n
     for qi, q in enumerate(article.quotes):
         if q.end <= q.start:
             continue
@@ -184,7 +264,44 @@ def make_view(article: Article) -> TokenView:
     return view
 
 
+_COL_TEXT, _COL_POSS, _COL_LOW, _COL_LEM, _COL_FOLD, _COL_CAP, _COL_TRIG, _COL_ACTOR = (
+    itemgetter(k) for k in range(8)
+)
+_COL_KINDS = itemgetter(9)
+_START = attrgetter("start")
+_END = attrgetter("end")
+_TEXT = attrgetter("text")
+_LEMMA = attrgetter("lemma")
+
+
+# (language, label, canonical, text, country, sector, KB id) of an entity -> what its
+# mention needs: (name, country, sector, KB id, kind, generic). Once per distinct entity.
+_EntityKey = tuple[str, str, str, str, "str | None", "str | None", "str | None"]
+_ENTITY_FORMS: dict[_EntityKey, tuple[str, str | None, str | None, str | None, str, bool]] = {}
+
+
 def _entity_mention(ent: Entity, a: int, b: int, lex: Lexicon) -> Mention:
+    key = (lex.lang, ent.label, ent.canonical, ent.text, ent.country, ent.sector, ent.actor_id)
+    form = _ENTITY_FORMS.get(key)
+    if form is None:
+        form = _entity_form(ent, lex)
+        if len(_ENTITY_FORMS) < 100_000:
+            _ENTITY_FORMS[key] = form
+    name, country, sector, actor_id, kind, generic = form
+    return Mention(
+        a,
+        b,
+        Actor(name, country, sector, actor_id),
+        kind,
+        "entity",
+        generic=generic,
+        label=ent.label,
+    )
+
+
+def _entity_form(
+    ent: Entity, lex: Lexicon
+) -> tuple[str, str | None, str | None, str | None, str, bool]:
     country = ent.country
     kind = {"PERSON": "person", "ORG": "org", "PLACE": "place"}.get(ent.label, "org")
     if ent.label == "PLACE":
@@ -197,13 +314,12 @@ def _entity_mention(ent: Entity, a: int, b: int, lex: Lexicon) -> Mention:
         if cc:
             country, kind = cc, "country"
     country = ISO_FIXES.get(country, country) if country else None
-    actor = Actor(ent.canonical or ent.text, country, ent.sector, ent.actor_id)
     generic = (
         country is None
         and ent.sector not in IGO_SECTORS
         and _fold_token(ent.canonical or ent.text) not in REGIONS
     )
-    return Mention(a, b, actor, kind, "entity", generic=generic, label=ent.label)
+    return ent.canonical or ent.text, country, ent.sector, ent.actor_id, kind, generic
 
 
 _NAME_STOP = frozenset(
@@ -258,6 +374,7 @@ class ActorFinder:
         self.cues = lex.cues
         n = len(view.low)
         self.ent_at: list[Mention | None] = [None] * n
+        self.ent_tokens: list[int] = []  # the tokens ent_at covers
         self._index_entities()
         self.use_names = not article.entities
         self.surnames = self._surnames()
@@ -281,11 +398,11 @@ class ActorFinder:
             b = bisect.bisect_left(starts, ent.end)
             if a >= b or a >= len(starts):
                 continue
-            if any(self.ent_at[i] is not None for i in range(a, b)):
+            if self.ent_at[a:b].count(None) != b - a:
                 continue
             m = _entity_mention(ent, a, b, self.lex)
-            for i in range(a, b):
-                self.ent_at[i] = m
+            self.ent_at[a:b] = [m] * (b - a)
+            self.ent_tokens.extend(range(a, b))
 
     def _surnames(self) -> dict[str, Entity]:
         """One word of a person's full name standing for the person ("Wanda" after "Maria
@@ -325,25 +442,26 @@ class ActorFinder:
         them) only contribute their entities, as antecedents and to the main country:
         scanning their words for generic actors would find nothing to code."""
         v = self.view
-        starts = _actor_starts(self.lang)  # words an agent, country or pronoun may start with
-        ent_at = self.ent_at
-        names = self.use_names
-        low, lem, fold, cap = v.low, v.lem, v.fold, v.cap
-        surnames = self.surnames
-        cand: list[int] = []
-        for si, sent in enumerate(self.article.sentences):
-            if active is not None and not active[si]:
-                continue
-            cand.extend(
-                i
-                for i in range(sent.tok_start, sent.tok_end)
-                if low[i] in starts
-                or lem[i] in starts
-                or fold[i] in starts
-                or ent_at[i] is not None
-                or (names and cap[i])
-                or low[i] in surnames
-            )
+        # where a mention may start: words an agent, a country or a pronoun may start with
+        # (a per-form answer of the view), entities, and (rarer) untagged names and short
+        # forms of full names
+        where = v.actor_at
+        if self.ent_tokens:
+            where = sorted(set(where).union(self.ent_tokens))
+        if self.use_names or self.surnames:
+            low, cap, surnames, names = v.low, v.cap, self.surnames, self.use_names
+            more = [i for i in range(len(low)) if (names and cap[i]) or low[i] in surnames]
+            if more:
+                where = sorted(set(where).union(more))
+        if active is None:
+            cand = where
+        else:
+            cand = []
+            for si, sent in enumerate(self.article.sentences):
+                if active[si]:
+                    a = bisect.bisect_left(where, sent.tok_start)
+                    b = bisect.bisect_left(where, sent.tok_end)
+                    cand.extend(where[a:b])
         self.cand = cand
         for si, sent in enumerate(self.article.sentences):
             if active is None or active[si]:
@@ -357,13 +475,14 @@ class ActorFinder:
     def find(self, s: int, e: int) -> list[Mention]:
         out: list[Mention] = []
         cand = self.cand
-        surnames, low, cap = self.surnames, self.view.low, self.view.cap
+        surnames, low, cap, kinds = self.surnames, self.view.low, self.view.cap, self.view.kinds
         c = bisect.bisect_left(cand, s)
+        nc = len(cand)
         i = s
         while True:
-            while c < len(cand) and cand[c] < i:
+            while c < nc and cand[c] < i:
                 c += 1
-            if c >= len(cand) or cand[c] >= e:
+            if c >= nc or cand[c] >= e:
                 break
             i = cand[c]
             ent = self.ent_at[i]
@@ -383,11 +502,13 @@ class ActorFinder:
                 out.append(_entity_mention(surnames[low[i]], i, i + 1, self.lex))
                 i += 1
                 continue
-            m = self._country_at(i, e)
-            a = self._agent_at(i, e)
+            mk = kinds[i]  # which finders can succeed at this word form
+            m = self._country_at(i, e) if mk & MAY_COUNTRY else None
+            a = self._agent_at(i, e) if mk & MAY_AGENT else None
             if a is not None and (m is None or a.end > m.end):
                 m = a  # "Laut China Selatan" is a sea, not China
-            m = m or self._pronoun_at(i)
+            if m is None and mk & MAY_PRONOUN:
+                m = self._pronoun_at(i)
             if m is None and self.use_names:
                 m = self._name_at(i, e, s)
             if m is not None:
@@ -476,17 +597,7 @@ class ActorFinder:
                     return replace(
                         ent, actor=replace(ent.actor, country=inner.actor.country), generic=False
                     )
-        a = ent.actor
-        return Mention(
-            ent.start,
-            ent.end,
-            Actor(a.name, a.country, a.sector, a.actor_id),
-            ent.kind,
-            ent.origin,
-            ent.generic,
-            ent.label,
-            ent.rule,
-        )
+        return ent  # made for this article and visited once: no copy needed
 
     def _money(self, i: int, j: int) -> bool:
         """ "dolar Singapura", "US$1 million": a country name in a currency."""

@@ -30,12 +30,21 @@ Each event records the trigger words and the lexicon row (file:line) that fired.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..doc import Actor, Article, Event
 from ..kb.countries import country_code, display_name
-from .actors import ABBREV_DOT, STATE_SECTORS, ActorFinder, Mention, TokenView, make_view
+from .actors import (
+    ABBREV_DOT,
+    PERSON_KINDS,
+    STATE_SECTORS,
+    ActorFinder,
+    Mention,
+    TokenView,
+    make_view,
+)
 from .lexicon import DEFAULT_CAMEO, Lexicon, TriggerRow, goldstein, lexicon
 from .morph import affix_class, candidate_roots, class_allowed, is_nominal, is_passive
 
@@ -130,9 +139,12 @@ class Extractor:
         self.lang = "en" if article.lang == "en" else "id"
         self.lex: Lexicon = lexicon(self.lang)
         self.cues = self.lex.cues
-        self.view: TokenView = make_view(article)
+        self.view: TokenView = make_view(article, _trigger_form)
         self.finder = ActorFinder(article, self.view, self.lex)
         self.date_starts = [d.start for d in article.dates]
+        # id(event) -> (source vague, target vague, target a place): for merging retellings
+        # within one country (see _domestic_retellings)
+        self.vague: dict[int, tuple[bool, bool, bool]] = {}
 
     # -- driver ---------------------------------------------------------------------------
 
@@ -167,34 +179,25 @@ class Extractor:
                 if not t.suppressed:
                     events.extend(clause.events_for(t, sent.start, sent.end))
         _denials_answer_accusers(events, self.cues["denial_verbs"])
-        return _dedupe(events)
+        return _domestic_retellings(_dedupe(events), self.vague)
 
     # -- triggers -------------------------------------------------------------------------
 
     def _trigger_positions(self) -> list[int]:
-        """Token indices where a trigger may start: one dict lookup per token (the answer
-        is computed once per word form and kept)."""
-        v = self.view
-        lang = self.lang
-        known = _TRIGGER_FORMS[lang]
-        get = known.get
-        lem = v.lem
-        return [
-            i
-            for i, lo in enumerate(v.low)
-            if (r := get(lo)) or (r is None and _learn_form(lang, lo, lem[i]))
-        ]
+        """Token indices where a trigger may start (the view holds the per-form answer)."""
+        return self.view.trig_at
 
     def _triggers(self, s: int, e: int, mention_at: list[Mention | None]) -> list[Trigger]:
         out: list[Trigger] = []
         tcand = self.tcand
         c = bisect.bisect_left(tcand, s)
+        nc = len(tcand)
         i = s
         while True:
             # only the positions where a trigger may start (found once per article)
-            while c < len(tcand) and tcand[c] < i:
+            while c < nc and tcand[c] < i:
                 c += 1
-            if c >= len(tcand) or tcand[c] >= e:
+            if c >= nc or tcand[c] >= e:
                 break
             i = tcand[c]
             if mention_at[i - s] is not None and mention_at[i - s].origin != "name":  # type: ignore[union-attr]
@@ -497,6 +500,9 @@ class _Clause:
         self.trig_tokens = {k for t in triggers for k in range(t.i, t.j)} | {
             t.light for t in triggers if t.light >= 0
         }
+        self.trig_starts = {t.i for t in triggers}
+        # harmful acts told as nouns ("the attack", "the bombing"), for blame attribution
+        self.nominal_starts = {t.i for t in triggers if t.nominal and t.row.type in _BLAMED_TYPES}
         self.stop = ex.cues["boundaries"] | ex.cues["complementizers"]
         self.preps = ex.cues["place_preps"] | ex.cues["target_preps"] | ex.cues["agent_preps"]
 
@@ -862,6 +868,18 @@ class _Clause:
         place_ok = row.type == "ASSAULT" or row.mode == "visit"
         if frame == "MUST":
             sources, targets = self._must(t)
+        elif frame == "BLAME":
+            sources, targets = self._blame(t)
+            if not (sources and targets):
+                return []
+        elif frame == "CLAIM":
+            # "Y was allegedly killed by Z", "Y allegedly attacked Z": the act is coded
+            # itself; only an act no trigger codes is the speaker's allegation against Y
+            if any(k in self.trig_starts for k in range(t.j, min(self.e, t.j + 3))):
+                return []
+            sources, targets = self._must(t)
+            if not targets:
+                return []
         elif t.nominal and t.light < 0:
             sources, targets = self._nominal(t, place_ok)
             notes.append("nominal")
@@ -949,9 +967,9 @@ class _Clause:
                 targets = [Mention(t.i, t.i, recipient, "country", "implied")]
                 notes.append("implied recipient")
         if row.type == "COERCE" and row.mode == "seize" and sources and not targets:
-            a, b = max(self.s, t.head - 3), min(self.e, t.j + 3)
+            lo, hi = max(self.s, t.head - 3), min(self.e, t.j + 3)
             if sources[0].actor.country and not self.cues["power_words"].isdisjoint(
-                self.v.low[a:b]
+                self.v.low[lo:hi]
             ):
                 # "the army took power", "merebut kekuasaan", a coup: against its own state
                 code = sources[0].actor.country
@@ -1229,6 +1247,31 @@ class _Clause:
         agents = self.agent_after(k + 1, bare_ok=True)
         return agents, (agents[-1].end if agents else k + 1)
 
+    def _blame(self, t: Trigger) -> tuple[list[Mention], list[Mention]]:
+        """'X believe/suspect the attack was carried out by Y': an allegation X -> Y. Only
+        when the belief's content is a harmful act (a nominal trigger of a material,
+        conflictual type) told in the passive with its agent after "by"."""
+        v = self.v
+        act = None
+        for k in range(t.j, min(self.e, t.j + 12)):
+            if v.low[k] in self.stop and k > t.j + 1:
+                return [], []
+            if act is None and k in self.nominal_starts:
+                act = k
+            elif (
+                act is not None
+                and v.low[k] == "by"
+                and any(w.endswith(("ed", "en")) for w in v.low[k - 2 : k])  # "carried out"
+            ):
+                if not any(w in _BE for w in v.low[act:k]):
+                    return [], []
+                for j in range(k + 1, min(self.e, k + 4)):
+                    m = self.m_at(j)
+                    if m is not None:
+                        return self.left(t.i), [m]
+                return [], []
+        return [], []
+
     def _must(self, t: Trigger) -> tuple[list[Mention], list[Mention]]:
         """'X said Y must Z' / '"Y harus Z," kata X': REQUEST from the speaker to Y."""
         v = self.v
@@ -1348,24 +1391,24 @@ class _Clause:
                     and target.country == main
                 ):
                     target.country = loc  # "warga sipil" killed in Gaza are Gaza's civilians
-                events.append(
-                    Event(
-                        type=typ,
-                        source=_actor(sm),
-                        target=target,
-                        mode=mode,
-                        modality=modality,
-                        date=date,
-                        date_source=date_source,
-                        evidence=ex.article.text[start:end],
-                        start=start,
-                        end=end,
-                        trigger=trigger_text,
-                        rule=rule,
-                        cameo=cameo,
-                        goldstein=goldstein(cameo),
-                    )
+                ev = Event(
+                    type=typ,
+                    source=_actor(sm),
+                    target=target,
+                    mode=mode,
+                    modality=modality,
+                    date=date,
+                    date_source=date_source,
+                    evidence=ex.article.text[start:end],
+                    start=start,
+                    end=end,
+                    trigger=trigger_text,
+                    rule=rule,
+                    cameo=cameo,
+                    goldstein=goldstein(cameo),
                 )
+                ex.vague[id(ev)] = (_vague(sm), _vague(tm), _place(tm))
+                events.append(ev)
                 if len(events) >= MAX_EVENTS_PER_TRIGGER:
                     return events
         return events
@@ -1471,11 +1514,27 @@ def _id_roots(low: str, lem: str) -> tuple[str, ...]:
         return (lem,)
     if low in roots:
         return (low,)
+    # every candidate root is a piece of the word, its first letter perhaps changed by a
+    # nasal prefix ("menembak" -> "tembak"): no root's tail in the word, no root
+    if not _root_tails().search(low):
+        return ()
     return tuple(r for r in candidate_roots(low) if r in roots)
+
+
+@lru_cache(maxsize=1)
+def _root_tails() -> re.Pattern[str]:
+    tails = sorted({r[1:] for r in lexicon("id").roots}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(t) for t in tails))
 
 
 _TRIGGER_FORMS: dict[str, dict[str, bool]] = {"id": {}, "en": {}}
 _MAX_FORMS = 500_000
+
+
+def _trigger_form(lang: str, low: str, lem: str) -> bool:
+    """Can a trigger start at this word form? (the answer kept per form)"""
+    r = _TRIGGER_FORMS[lang].get(low)
+    return r if r is not None else _learn_form(lang, low, lem)
 
 
 def _learn_form(lang: str, low: str, lem: str) -> bool:
@@ -1559,8 +1618,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
     with no attacker named is not coded). Repeats are one event: the same type between
     the same actors, or — between two different countries — the same type between the
     same two countries (the lead and a later paragraph telling the same act)."""
-    seen: set[tuple] = set()
-    seen_dyads: set[tuple] = set()
+    seen: dict[tuple, list[Event]] = {}
+    seen_dyads: dict[tuple, list[Event]] = {}
     out = []
     for ev in events:
         if ev.source is None:
@@ -1572,17 +1631,19 @@ def _dedupe(events: list[Event]) -> list[Event]:
             # minister for talks" are two requests (material acts are retold in other words)
             said = "" if ev.type in MATERIAL or ev.type in RECIPROCAL else _rule_key(ev)
             dyad = (ev.type, ev.mode, ev.modality, pair, said)
-            if dyad in seen_dyads:
+            same_dyad = seen_dyads.setdefault(dyad, [])
+            if any(_same_month(ev, other) for other in same_dyad):
                 continue
-            seen_dyads.add(dyad)
+            same_dyad.append(ev)
         a = (ev.source.name.lower(), ev.source.country) if ev.source else None
         b = (ev.target.name.lower(), ev.target.country) if ev.target else None
         if ev.type in RECIPROCAL and a and b and b < a:
             a, b = b, a  # "A meets B" and "B meets A" are one meeting
         key = (ev.type, ev.mode, ev.modality, a, b)
-        if key in seen:
+        same_key = seen.setdefault(key, [])
+        if any(_same_month(ev, other) for other in same_key):
             continue
-        seen.add(key)
+        same_key.append(ev)
         out.append(ev)
     # one-sided repeats: the same act (same lexicon row, type and mode) by actors of one
     # country with no target named ("X will accept international assistance" ... "X's
@@ -1618,6 +1679,90 @@ def _dedupe(events: list[Event]) -> list[Event]:
         ev for ev in out if not (ev.target is None and (ev.type, _nm(ev.source), _tw(ev)) in full)
     ]
 
+
+_NAMED = (False, False, False)
+
+
+def _place(m: Mention | None) -> bool:
+    return m is not None and (m.kind == "place" or m.label == "PLACE")
+
+
+def _vague(m: Mention | None) -> bool:
+    """A generic group ("korban", "the protesters") or a place, not a named actor: a
+    retelling of an act often names its other side so ("the attack in X")."""
+    if m is None:
+        return False
+    if m.kind == "place" or m.label == "PLACE":
+        return True
+    # a title ("Bupati", "the governor") stands for one person: not vague
+    return m.origin == "agent" and not m.actor.actor_id and m.kind not in PERSON_KINDS
+
+
+def _domestic_retellings(
+    events: list[Event], vague: dict[int, tuple[bool, bool, bool]]
+) -> list[Event]:
+    """Between actors of one country the country pair says nothing (most actors of an
+    Indonesian article are Indonesian), so a retelling is recognised by its actors: the
+    same type, mode and modality, dated the same day (or by the report only), and either
+    the same source with the same target, with two vaguely named targets ("korban",
+    "pengungsi") or with a place for a target ("KKB menyerang prajurit" ... "serangan KKB
+    di distrik itu"); or the same target with a source only vaguely named ("kubu X" for X).
+    Two named targets (two arrested officials), or a named one and a group, are two acts."""
+    kept: list[Event] = []
+    for ev in events:
+        src, tgt = ev.source, ev.target
+        if src is None or tgt is None or not src.country or src.country != tgt.country:
+            kept.append(ev)
+            continue
+        sv, tv, tp = vague.get(id(ev), _NAMED)
+        dup = False
+        for k in kept:
+            ks, kt = k.source, k.target
+            if (
+                ks is None
+                or kt is None
+                or (k.type, k.mode, k.modality) != (ev.type, ev.mode, ev.modality)
+                or ks.country != src.country
+                or kt.country != tgt.country
+                or not _same_day(k, ev)
+            ):
+                continue
+            ksv, ktv, ktp = vague.get(id(k), _NAMED)
+            same_src, same_tgt = _nm(ks) == _nm(src), _nm(kt) == _nm(tgt)
+            if (same_src and (same_tgt or (tv and ktv) or tp or ktp)) or (same_tgt and (sv or ksv)):
+                dup = True
+                break
+        if not dup:
+            kept.append(ev)
+    return kept
+
+
+def _same_month(a: Event, b: Event) -> bool:
+    """Can two tellings between the same sides be of one act? Not when they are dated to
+    different months (talks "on Monday" and a previous meeting "in March"; an undated
+    telling is dated by the report, the day of the news); a day apart is often the act
+    and the statement about it."""
+    if not a.date or not b.date:
+        return True
+    if _MONTH.match(a.date) and _MONTH.match(b.date):
+        return a.date[:7] == b.date[:7]
+    return a.date[:4] == b.date[:4]  # a year, a week or a range: the year decides
+
+
+_MONTH = re.compile(r"\d{4}-\d\d(?:-\d\d)?$")
+
+
+def _same_day(a: Event, b: Event) -> bool:
+    """Can two tellings be of one act? Not when their own words date them to different
+    days; a telling dated only by the report, or only to the month of the other's day,
+    can be the same act."""
+    if a.date_source != "text" or b.date_source != "text" or not a.date or not b.date:
+        return True
+    return a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+_BLAMED_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "PROTEST", "SANCTION"})
+_BE = frozenset({"was", "were", "is", "are", "been", "be"})
 
 MATERIAL = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "SANCTION", "AID", "RETREAT"})
 

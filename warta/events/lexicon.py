@@ -41,7 +41,7 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
-FRAMES = frozenset({"AT", "A", "REC", "INV", "P", "MUST"})
+FRAMES = frozenset({"AT", "A", "REC", "INV", "P", "MUST", "CLAIM", "BLAME"})
 # Deprecated codes that CLDR still hands out; Warta's events speak current ISO 3166-1.
 ISO_FIXES = {"BUR": "MMR", "DDR": "DEU", "YMD": "YEM", "ZAR": "COD", "TMP": "TLS"}
 
