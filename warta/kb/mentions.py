@@ -304,7 +304,8 @@ class MentionFinder:
         if texts is None or toks is not article.tokens:
             texts = [t.text for t in toks]
         ft = _per_form(texts, _FOLDED, _fold_token)
-        capped = list(compress(range(len(texts)), _per_form(texts, _CAPPED, _is_cap)))
+        caps = _per_form(texts, _CAPPED, _is_cap)  # _is_cap of each token, read by the scan
+        capped = list(compress(range(len(texts)), caps))
         text = article.text
         if self.lower_re is not None and any(n in text for n in self._lower_names) and (
             self.lower_re.search(text)
@@ -322,7 +323,8 @@ class MentionFinder:
             if s1 <= s0 or capped[k] >= s1:
                 continue
             labels = ner_labels[si] if ner_labels and si < len(ner_labels) else None
-            self._scan_sentence(article, toks, ft, s0, s1, si, labels, lang, out, capped, k)
+            self._scan_sentence(article, toks, ft, s0, s1, si, labels, lang, out, capped, k,
+                                caps)
         return out
 
     def _split_pairs(self, article: Article, ner_labels: list[list[str]] | None
@@ -376,7 +378,8 @@ class MentionFinder:
 
     def _scan_sentence(self, article: Article, toks: list[Token], ft: list[str], s0: int,
                        s1: int, si: int, labels: list[str] | None, lang: str,
-                       out: list[Mention], capped: list[int], k: int) -> None:
+                       out: list[Mention], capped: list[int], k: int,
+                       caps: list[bool]) -> None:
         carry: dict | None = None  # an office title whose person comes after "(ACR)"
         n_capped = len(capped)
         i = s0
@@ -391,9 +394,9 @@ class MentionFinder:
                 continue
             j = i + 1
             while j < s1:
-                if _is_cap(toks[j].text) and ft[j] not in OPENERS:
+                if caps[j] and ft[j] not in OPENERS:
                     j += 1
-                elif ft[j] in CONNECTORS and j + 1 < s1 and _is_cap(toks[j + 1].text):
+                elif ft[j] in CONNECTORS and j + 1 < s1 and caps[j + 1]:
                     j += 2
                 else:
                     break
@@ -796,7 +799,7 @@ class MentionFinder:
                   a: int, b: int, si: int, labels: list[str] | None, lang: str,
                   at_start: bool, role: dict | None, person_cue: bool,
                   out: list[Mention], forced: str | None = None) -> None:
-        words = [w for q in range(a, b) for w in ft[q].split()]
+        words = ft[a].split() if b == a + 1 else [w for q in range(a, b) for w in ft[q].split()]
         if not words or "_" in toks[a].text or "@" in toks[a].text:
             return  # empty, or a handle ("Kemlu_RI")
         n = b - a
@@ -827,7 +830,7 @@ class MentionFinder:
             return
         if forced is not None and not (first in ORG_HEADS or first in PLACE_HEADS):
             label, source, conf = forced, "ner", 0.7
-        elif all(w in COMPASS or w in ("middle", "far", "near") for w in words) and n > 1:
+        elif n > 1 and all(w in COMPASS or w in ("middle", "far", "near") for w in words):
             label, conf = "PLACE", 0.7
         elif first in ORG_HEADS or last in ORG_TAILS or (n == 1 and first.startswith(ORG_PREFIXES)):
             label, conf = "ORG", 0.7
@@ -909,6 +912,9 @@ class MentionFinder:
     def _ner_label(labels: list[str] | None, a: int, b: int) -> str | None:
         if not labels or b > len(labels):
             return None
+        if b == a + 1:  # one token: its own label (the common case)
+            lab = labels[a]
+            return None if lab == "O" else NER_LABEL.get(lab[2:])
         kinds = [lab[2:] for lab in labels[a:b] if lab != "O"]
         if len(kinds) * 2 < (b - a) or not kinds:
             return None

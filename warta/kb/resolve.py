@@ -50,9 +50,12 @@ _NOMINAL = {
     "dubes": "ambassador", "ambassador": "ambassador", "kanselir": "chancellor",
     "chancellor": "chancellor",
 }
+# "\b(?:sang|the|Sang|The)\s+(…)\b", written so that ``re`` can skip in C every position
+# not holding s, t, S or T: each branch opens with its literal letter, and the word
+# boundary before it is the look-behind after it (no word character before that letter).
 _NOMINAL_RE = re.compile(
-    r"\b(?:sang|the|[Ss]ang|The)\s+(" + "|".join(sorted(_NOMINAL, key=len, reverse=True))
-    + r")\b"
+    r"(?:s(?<!\w.)ang|t(?<!\w.)he|S(?<!\w.)ang|T(?<!\w.)he)\s+("
+    + "|".join(sorted(_NOMINAL, key=len, reverse=True)) + r")\b"
 )
 
 

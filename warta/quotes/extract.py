@@ -80,6 +80,27 @@ _ID_VERB_RE = re.compile(
 _ID_SHORT_RE = re.compile(r",\s*(" + trie_pattern(L.ID_SHORT_VERBS) + r")(nya)?\b")
 _ID_PASSIVE_RE = re.compile(r"([Dd]i(?:" + trie_pattern({w[2:] for w in L.ID_PASSIVE_VERBS}) + r"))(nya)?\b")
 _MENURUT_RE = re.compile(r"([Mm]enurut(?:nya)?|[Aa]ccording to)\b")
+_MENURUT_TAILS = ("enurut", "ccording to")  # what follows the one cased letter
+
+
+def _menurut_matches(text: str) -> list[re.Match[str]]:
+    """``list(_MENURUT_RE.finditer(text))``, found with ``str.find``: the pattern opens with
+    a character class, so ``re`` would try it at every position of the text. Its matches
+    cannot overlap (each holds one of the tails), so matching at each tail's letter before
+    gives the same matches."""
+    out: list[re.Match[str]] = []
+    for tail in _MENURUT_TAILS:
+        i = text.find(tail, 1)
+        while i != -1:
+            m = _MENURUT_RE.match(text, i - 1)
+            if m is not None:
+                out.append(m)
+            i = text.find(tail, i + 1)
+    if len(out) > 1:
+        out.sort(key=lambda m: m.start())
+    return out
+
+
 _EN_VERB_RE = re.compile(
     r"(" + trie_pattern(set(L.EN_PHRASAL) | L.EN_VERBS | L.EN_PARTICIPLES) + r")\b"
 )
@@ -446,9 +467,7 @@ def _constructions(text: str, lang: str, sentences: list[Sentence], sent_starts:
         if m.end() > s.end:
             continue
         offer(k, _verb_construction(text, lang, s, m, out.get(k)))
-    # substring tests first: the scan costs more and can only match where they do
-    menurut = ("enurut" in text or "ccording to" in text) and _MENURUT_RE.finditer(text)
-    for m in menurut or ():
+    for m in _menurut_matches(text):
         if not _word_start(text, m.start()) or in_quote(m.start()):
             continue
         k = sentence_of(m.start())
@@ -481,10 +500,13 @@ def _after_quote(text: str, i: int) -> bool:
     return j >= 0 and text[j] in "\"”“»«’'"
 
 
+_CLAUSE_LEAD = re.compile(r"[\s,:;\-–—]*(?:(?:bahwa|that|kalau)\b[\s,]*)?", re.IGNORECASE)
+
+
 def _clause_after(text: str, start: int, end: int) -> tuple[int, int]:
     """The reported clause from ``start`` to the end of the sentence, without the
     complementiser ("bahwa", "that") and the punctuation around it."""
-    m = re.compile(r"[\s,:;\-–—]*(?:(?:bahwa|that|kalau)\b[\s,]*)?", re.IGNORECASE).match(text, start, end)
+    m = _CLAUSE_LEAD.match(text, start, end)
     a = m.end() if m else start
     b = end
     while b > a and text[b - 1] in " .;,:\n":

@@ -333,6 +333,48 @@ class Grammar:
             r"(?<![\w.,/])(?=" + "|".join(gate) + ")(?:" + "|".join(parts) + ")",
             re.IGNORECASE | re.VERBOSE,
         )
+        # The same gate, case-sensitive, for the lower-cased text, behind the one character
+        # that must precede a match. Case-insensitive alternatives are each entered in turn
+        # at every word start; case-sensitive ones are skipped on their first letter, and
+        # the leading character class lets the engine jump from separator to separator.
+        # It finds every position the master expression can match at (see ``search``).
+        self.prefilter = re.compile(r"[^\w.,/](?=" + "|".join(gate) + ")", re.VERBOSE)
+
+    def search(self, text: str, low: str | None, pos: int) -> re.Match[str] | None:
+        """``self.regex.search(text, pos)``, faster: the master expression is tried only
+        where the prefilter finds a date's first word in ``low`` (``text.lower()``, or
+        None when :func:`lowered` found it unsafe to use)."""
+        rx = self.regex
+        if low is None:
+            return rx.search(text, pos)
+        if pos == 0:  # no character before the text's first: try it directly
+            mt = rx.match(text, 0)
+            if mt is not None:
+                return mt
+            pos = 1
+        find = self.prefilter.search
+        p = pos - 1
+        while (cue := find(low, p)) is not None:
+            p = cue.start() + 1
+            mt = rx.match(text, p)
+            if mt is not None:
+                return mt
+        return None
+
+
+# Characters the case-insensitive engine equates with an ASCII letter although lower()
+# does not map them to it ("ſ" ~ "s", "ı" ~ "i"); "İ" lower-cases to two characters.
+_CASE_TRAPS = ("ſ", "ı", "İ")
+
+
+def lowered(text: str) -> str | None:
+    """``text.lower()`` when its characters sit at the same offsets and a case-sensitive
+    match of a lower-case word in it is exactly a case-insensitive match in ``text``;
+    otherwise None (then :meth:`Grammar.search` falls back to the master expression)."""
+    low = text.lower()
+    if len(low) != len(text) or (not text.isascii() and any(c in text for c in _CASE_TRAPS)):
+        return None
+    return low
 
 
 @lru_cache(maxsize=8)

@@ -45,7 +45,7 @@ from datetime import date, timedelta
 from ..doc import DateMention
 from . import calc
 from .calc import iso_week, make_date, month_value, parse_iso
-from .grammar import grammar
+from .grammar import grammar, lowered
 from .lexicon import (
     AMBIGUOUS_MONTHS,
     COUNT_NOUNS,
@@ -827,13 +827,13 @@ def tag(text: str, published: str | None, lang: str | None = "id") -> list[DateM
     if not text:
         return []
     gram = grammar(lang or "")
-    rx = gram.regex
+    low = lowered(text)
     ctx = _Ctx(text, parse_iso(published), lang or "")
     hits: list[_Hit] = []
     pos = 0
     n = len(text)
     while pos < n:
-        mt = rx.search(text, pos)
+        mt = gram.search(text, low, pos)
         if mt is None:
             break
         name = mt.lastgroup or ""
