@@ -161,3 +161,115 @@ def test_fuzzy_memo_gives_the_same_hits_and_is_bounded(monkeypatch: pytest.Monke
     for extra in ("abcdefgh ijk", "lmnopqrs tuv", "wxyzabcd efg"):
         kb.fuzzy(extra)
         assert len(kb._fuzzy_memo) <= 2
+
+
+# -- round 2: dates prefilter, mention helpers, quotes/resolver scans, minhash, rows ----------
+
+DATE_TEXTS = [
+    "Pada Senin (21/11/2016) Presiden bertemu; rapat 3 hari lalu dan 5 Mei 2020 batal.",
+    "JAKARTA - Kamis, 2 Juni, tahun lalu: 150 orang, ke-3 kalinya, awal 2019-2020.",
+    "The talks on Tuesday, Nov. 21, 2016 followed a Feb. 1 coup two years ago; 12 people.",
+    "ſenin dan Selasa, ıs 2020 İstanbul 14 Agustus",  # characters lower() maps differently
+    "2020 (Rabu) pagi, sekitar pukul 10.00 WIB; JUM’AT (5/5)",  # a match at the first character
+    "tanpa tanggal sama sekali, hanya kata biasa",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", DATE_TEXTS)
+@pytest.mark.parametrize("lang", ["id", "en", ""])
+def test_date_prefilter_search_equals_master_regex(text: str, lang: str) -> None:
+    from warta.time.grammar import grammar, lowered
+
+    gram = grammar(lang)
+    low = lowered(text)
+    for pos in range(len(text) + 1):
+        want = gram.regex.search(text, pos)
+        got = gram.search(text, low, pos)
+        assert (got and (got.span(), got.lastgroup)) == (want and (want.span(), want.lastgroup))
+
+
+def test_lowered_refuses_text_whose_case_folding_moves_or_merges_letters() -> None:
+    from warta.time.grammar import lowered
+
+    assert lowered("Senin 5 Mei") == "senin 5 mei"
+    assert lowered("İzmir Senin") is None  # lower() makes two characters of one
+    assert lowered("ſenin") is None  # the regex equates ſ with s; lower() does not
+
+
+def test_menurut_matches_equal_finditer() -> None:
+    from warta.quotes.extract import _MENURUT_RE, _menurut_matches
+
+    text = ("Menurutnya, harga naik. menurut dia tidak. According to him, yes; xmenurut no; "
+            "according tomorrow; Menurut")
+    assert [m.span(1) for m in _menurut_matches(text)] == [
+        m.span(1) for m in _MENURUT_RE.finditer(text)]
+    assert len(_menurut_matches(text)) == 5  # "xmenurut" too: the pattern has no \b before
+    assert _menurut_matches("tanpa kata itu") == []
+
+
+def test_nominal_regex_equals_its_plain_form() -> None:
+    from warta.kb.resolve import _NOMINAL, _NOMINAL_RE
+
+    plain = re.compile(r"\b(?:sang|the|[Ss]ang|The)\s+("
+                       + "|".join(sorted(_NOMINAL, key=len, reverse=True)) + r")\b")
+    word = next(iter(_NOMINAL))
+    text = (f"sang {word} datang. The {word}, xthe {word}, _the {word}\nThe\n{word} "
+            f"1sang {word} é the {word} éthe {word}")
+    got = [(m.span(), m.group(1)) for m in _NOMINAL_RE.finditer(text)]
+    assert got == [(m.span(), m.group(1)) for m in plain.finditer(text)]
+    assert len(got) == 4
+
+
+def test_ner_label_one_token_shortcut_equals_the_vote() -> None:
+    from warta.kb.mentions import MentionFinder
+
+    labels = ["O", "B-PER", "I-PER", "B-ORG", "I-LOC", "O"]
+    for a in range(len(labels)):
+        want = None if labels[a] == "O" else {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE"}[
+            labels[a][2:]]
+        assert MentionFinder._ner_label(labels, a, a + 1) == want
+    assert MentionFinder._ner_label(labels, 1, 3) == "PERSON"
+    assert MentionFinder._ner_label(labels, 5, 7) is None  # past the end
+
+
+@pytest.mark.parametrize("text", [EN_TEXT, ID_TEXT + " “Kutipan” – café Ünal 2,5%", "a b", ""])
+def test_minhash_fast_paths_equal_the_plain_formula(text: str) -> None:
+    import zlib
+
+    import numpy as np
+
+    from warta.cluster import minhash
+
+    words = re.findall(r"\w+", text.lower())
+    plain = np.array([zlib.crc32(w.encode()) for w in words], dtype=np.uint64)
+    assert minhash.word_hashes(text).tolist() == plain.tolist()
+    sig = minhash.signature(text)
+    if len(plain) >= minhash.SHINGLE:
+        sh = (plain[:-2] << np.uint64(32)) ^ (plain[1:-1] * minhash._GOLDEN) ^ (
+            plain[2:] << np.uint64(16))
+        want = ((sh[:, None] * minhash._A + minhash._B) >> np.uint64(32)).min(axis=0)
+        assert sig.tolist() == want.astype(np.uint32).tolist()
+    assert sig.dtype == np.uint32 and len(sig) == minhash.NUM_PERM
+
+
+def test_child_rows_equal_one_row_per_item() -> None:
+    import json
+
+    from warta.store.rows import CHILDREN, RowBuilder
+
+    ents = [{"text": "Ani", "label": "PERSON", "start": 0, "end": 3, "role": {"role": "x"}},
+            {"text": "KPK", "label": "ORG", "start": 9, "end": 12, "role": None}]
+    flags = [{"kind": "k", "message": "m", "evidence": {"a": 1}, "confidence": 0.5}]
+    rb = RowBuilder()
+    rb._add_children("entities", 7, ents)
+    rb._add_children("flags", 7, iter(flags))  # any iterable
+    rb._add_children("quotes", 7, ())
+    c = rb.cols["entities"]
+    assert c["_i"] == [7, 7] and c["idx"] == [0, 1]
+    for col, how in CHILDREN["entities"]:
+        want = [it.get(how) if isinstance(how, str) else (it.get(how[0]) or {}).get(how[1])
+                for it in ents]
+        assert c[col] == want
+    assert rb.cols["flags"]["evidence"] == [json.dumps({"a": 1})]
+    assert rb.cols["quotes"]["_i"] == []

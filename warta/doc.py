@@ -10,8 +10,43 @@ normalised text, which is what every output and the gold refer to.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+import copy
+from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_ATOMS = frozenset({str, int, float, bool, type(None)})
+
+
+def _asdict(obj: Any) -> dict[str, Any]:
+    """``dataclasses.asdict(obj)``: the same nested dicts and copies, about five times faster
+    (``asdict`` calls ``fields()`` and ``copy.deepcopy`` for every value; a worker turns
+    some forty results an article into dicts)."""
+    cls = type(obj)
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return {name: _plain(getattr(obj, name)) for name in names}
+
+
+def _plain(value: Any) -> Any:
+    """One value as ``dataclasses.asdict`` copies it."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is list:
+        return [_plain(v) for v in value]
+    if kind is dict:
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    if is_dataclass(value) and not isinstance(value, type):
+        return _asdict(value)
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a namedtuple
+        return kind(*[_plain(v) for v in value])
+    if isinstance(value, (list, tuple)):
+        return kind(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return kind((_plain(k), _plain(v)) for k, v in value.items())
+    return copy.deepcopy(value)
 
 
 @dataclass(slots=True)
@@ -58,7 +93,7 @@ class Entity:
     slip: str | None = None  # a misspelling that was corrected, e.g. "Jokow -> Jokowi"
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _asdict(self)
 
 
 @dataclass(slots=True)
@@ -74,7 +109,7 @@ class Quote:
     cue: str | None = None  # the reporting verb or phrase ("kata", "said", "menurut")
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _asdict(self)
 
 
 @dataclass(slots=True)
@@ -85,7 +120,7 @@ class Actor:
     actor_id: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _asdict(self)
 
 
 @dataclass(slots=True)
@@ -106,7 +141,7 @@ class Event:
     goldstein: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _asdict(self)
 
 
 @dataclass(slots=True)
@@ -121,7 +156,7 @@ class DateMention:
     conflict: str | None = None  # why the reading was adjusted ("31/2/2020 is not a date")
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _asdict(self)
 
 
 @dataclass(slots=True)
@@ -132,7 +167,7 @@ class Flag:
     confidence: float = 1.0
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _asdict(self)
 
 
 @dataclass(slots=True)

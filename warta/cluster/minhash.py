@@ -32,6 +32,7 @@ SHINGLE = 3
 SEED = 20251121
 
 _WORD = re.compile(r"\w+")
+_WORD_BYTES = re.compile(rb"\w+")
 _rng = np.random.RandomState(SEED)
 _A = _rng.randint(1, 2**62, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)  # odd multipliers
 _B = _rng.randint(0, 2**62, size=NUM_PERM, dtype=np.uint64)
@@ -44,7 +45,11 @@ _EMPTY = np.full(NUM_PERM, np.iinfo(np.uint32).max, dtype=np.uint32)
 
 def word_hashes(text: str) -> np.ndarray:
     """CRC-32 of each lower-cased word, as uint64."""
-    words = _WORD.findall(text.lower())
+    low = text.lower()
+    if low.isascii():  # bytes \w is str \w on ASCII: the same words, encoded once
+        raw = _WORD_BYTES.findall(low.encode("ascii"))
+        return np.fromiter(map(zlib.crc32, raw), dtype=np.uint64, count=len(raw))
+    words = _WORD.findall(low)
     return np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
 
 
@@ -57,7 +62,10 @@ def signature(text: str) -> np.ndarray:
         shingles = hw  # a very short text: its words are its shingles
     else:
         shingles = (hw[:-2] << _SHIFT32) ^ (hw[1:-1] * _GOLDEN) ^ (hw[2:] << _SHIFT16)
-    return ((shingles[:, None] * _A + _B) >> _SHIFT32).min(axis=0).astype(np.uint32)
+    # min before the shift (a shift never reorders), in place: two fewer n x NUM_PERM arrays
+    mixed = np.multiply.outer(shingles, _A)
+    mixed += _B
+    return (mixed.min(axis=0) >> _SHIFT32).astype(np.uint32)
 
 
 def band_keys(sig: np.ndarray) -> np.ndarray:

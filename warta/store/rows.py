@@ -137,6 +137,13 @@ def _day(value: Any) -> date | None:
 
 
 
+# The analysis column's encoder, made once (``json.dumps`` with options builds one a call).
+# An analysis dict is a tree (built by ``as_dict``), so the check for reference cycles is
+# skipped: the text is the same, written faster.
+_ANALYSIS_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"),
+                                  check_circular=False)
+
+
 def _evidence_json(flag: dict[str, Any]) -> str:
     return json.dumps(flag.get("evidence") or {}, ensure_ascii=False, default=str)
 
@@ -215,8 +222,8 @@ class RowBuilder:
         c["url"].append(d.get("url"))
         c["outlet"].append(outlet_of(d.get("url"), source))
         c["text"].append(text)
-        c["analysis"].append(json.dumps({k: v for k, v in d.items() if k not in ("id", "text")},
-                                        ensure_ascii=False, separators=(",", ":")))
+        c["analysis"].append(_ANALYSIS_JSON.encode(
+            {k: v for k, v in d.items() if k not in ("id", "text")}))
         c["sig"].append(sig)
         c["bands"].append(bands)
         c["anchors"].append(anchors)
@@ -227,19 +234,25 @@ class RowBuilder:
             self._add_children(table, i, d.get(key) or ())
 
     def _add_children(self, table: str, i: int, items: Any) -> None:
-        """The rows of one article's entities (quotes, …), column by column (see CHILDREN)."""
+        """The rows of one article's entities (quotes, …), column by column (see CHILDREN):
+        one list comprehension a column rather than a type test a cell."""
+        if not items:
+            return
+        if not isinstance(items, list):
+            items = list(items)
         c = self.cols[table]
-        columns = [(c[col], how) for col, how in CHILDREN[table]]
-        for k, item in enumerate(items):
-            c["_i"].append(i)
-            c["idx"].append(k)
-            for out, how in columns:
-                if isinstance(how, str):
-                    out.append(item.get(how))
-                elif isinstance(how, tuple):
-                    out.append((item.get(how[0]) or {}).get(how[1]))
-                else:
-                    out.append(how(item))
+        n = len(items)
+        c["_i"].extend([i] * n)
+        c["idx"].extend(range(n))
+        for col, how in CHILDREN[table]:
+            out = c[col]
+            if isinstance(how, str):
+                out.extend([item.get(how) for item in items])
+            elif isinstance(how, tuple):
+                key, sub = how
+                out.extend([(item.get(key) or {}).get(sub) for item in items])
+            else:
+                out.extend(map(how, items))
 
     def tables(self) -> dict[str, pa.Table]:
         return {name: pa.Table.from_pydict(cols, schema=SCHEMAS[name])
