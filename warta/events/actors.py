@@ -36,7 +36,7 @@ import simplemma
 
 from ..doc import Actor, Article, Entity
 from ..kb.countries import country_code, display_name
-from .lexicon import ISO_FIXES, Lexicon
+from .lexicon import ISO_FIXES, Lexicon, lexicon
 
 IDN_HEAD_START = 2  # main-country bonus for Indonesia in Indonesian-language articles
 IGO_SECTORS = frozenset({"IGO", "NGO"})
@@ -83,20 +83,29 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"})
 
 @dataclass(slots=True)
 class TokenView:
-    """Per-token strings computed once per article (lower-case, lemma, folded)."""
+    """Per-token columns computed once per article (lower-case, lemma, capitalised, ...)."""
 
     low: list[str]
     lem: list[str]
-    fold: list[str]
     cap: list[bool]
     starts: list[int]
-    ends: list[int]
     text: list[str]
     poss: list[bool] = field(default_factory=list)  # English possessive "'s" on the token
     quote_of: list[int] = field(default_factory=list)  # index into article.quotes or -1
     trig_at: list[int] = field(default_factory=list)  # tokens where a trigger may start
     actor_at: list[int] = field(default_factory=list)  # where an agent/country/pronoun may
-    kinds: list[int] = field(default_factory=list)  # MAY_* bits per token
+    # each token's analysed form (``TokenForm``); the rarely read columns (folded form,
+    # MAY_* bits) are read from it at the few positions that need them, not copied out
+    forms: list[TokenForm] = field(default_factory=list)
+    tokens: list = field(default_factory=list)  # the article's tokens
+
+    def fold_at(self, i: int) -> str:
+        """The folded form of token ``i``."""
+        return self.forms[i][4]
+
+    def end(self, i: int) -> int:
+        """The end offset of token ``i``."""
+        return self.tokens[i].end
 
 
 @lru_cache(maxsize=50_000)
@@ -122,8 +131,6 @@ def _strip_possessive(text: str) -> str:
 def _actor_starts(lang: str) -> frozenset[str]:
     """Every word an agent, a country name or a pronoun can start with (one set lookup
     per token decides whether to look closer)."""
-    from .lexicon import lexicon
-
     lex = lexicon(lang)
     cues = lex.cues
     words = set(lex.agents) | set(lex.country_first)
@@ -199,8 +206,6 @@ MAY_COUNTRY, MAY_AGENT, MAY_PRONOUN = 1, 2, 4
 def _mention_kinds(lang: str, low: str, lem: str, fold: str, cap: bool) -> int:
     """Which mention finders can succeed at a word form (the same first tests as
     ``ActorFinder._country_at``, ``_agent_at`` and ``_pronoun_at``), as a bit mask."""
-    from .lexicon import lexicon
-
     lex = lexicon(lang)
     kinds = 0
     if cap and (
@@ -243,14 +248,13 @@ def make_view(article: Article, trigger_form: Callable[[str, str, str], bool]) -
     view = TokenView(
         low=low,
         lem=list(map(_COL_LEM, forms)),
-        fold=list(map(_COL_FOLD, forms)),
         cap=list(map(_COL_CAP, forms)),
         starts=list(map(_START, toks)),
-        ends=list(map(_END, toks)),
         text=list(map(_COL_TEXT, forms)) if lang == "en" else list(map(_TEXT, toks)),
         poss=list(map(_COL_POSS, forms)) if lang == "en" else [False] * n,
+        forms=forms,
+        tokens=toks,
     )
-    view.kinds = list(map(_COL_KINDS, forms))
     view.trig_at = list(compress(range(n), map(_COL_TRIG, forms)))
     view.actor_at = list(compress(range(n), map(_COL_ACTOR, forms)))
     quote_of = [-1] * n
@@ -269,7 +273,6 @@ _COL_TEXT, _COL_POSS, _COL_LOW, _COL_LEM, _COL_FOLD, _COL_CAP, _COL_TRIG, _COL_A
 )
 _COL_KINDS = itemgetter(9)
 _START = attrgetter("start")
-_END = attrgetter("end")
 _TEXT = attrgetter("text")
 _LEMMA = attrgetter("lemma")
 
@@ -363,6 +366,50 @@ def _name_keys(canonical: str, lang: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
+def _name_candidates(
+    low: list[str], cap: list[bool], surnames: dict[str, Entity], names: bool
+) -> list[int]:
+    """Token indices where an untagged name (any capitalised word, when ``names``) or a
+    short form of a full name (a word in ``surnames``) may start, found in C."""
+    n = len(low)
+    at_surname = list(compress(range(n), map(surnames.__contains__, low))) if surnames else []
+    if not names:
+        return at_surname
+    at_cap = list(compress(range(n), cap))
+    return sorted(set(at_cap).union(at_surname)) if at_surname else at_cap
+
+
+def _may_merge(ms: list[Mention], en: bool) -> bool:
+    """Can ``ActorFinder._merge_once`` join anything? Each of its rules needs an agent
+    (in English also a country) before another mention."""
+    for m in ms[:-1]:
+        if m.origin == "agent" or (en and m.kind == "country"):
+            return True
+    return False
+
+
+# (language, lower-case form, lemma) -> the agent rows that may start there, longest
+# first (``lex.agents`` of the form, then of its lemma). Bounded; a full cache only stops
+# storing.
+_AGENT_ROWS: dict[tuple[str, str, str], list] = {}
+_MAX_AGENT_ROWS = 100_000
+
+
+def _agent_rows(lex: Lexicon, low: str, lem: str) -> list:
+    key = (lex.lang, low, lem)
+    rows = _AGENT_ROWS.get(key)
+    if rows is not None:
+        return rows
+    rows = lex.agents.get(low, [])
+    if lem != low:
+        rows = rows + lex.agents.get(lem, [])
+    if len(rows) > 1:
+        rows = sorted(rows, key=lambda r: -len(r.words))
+    if len(_AGENT_ROWS) < _MAX_AGENT_ROWS:
+        _AGENT_ROWS[key] = rows
+    return rows
+
+
 class ActorFinder:
     """Finds and resolves actor mentions in one article."""
 
@@ -449,8 +496,7 @@ class ActorFinder:
         if self.ent_tokens:
             where = sorted(set(where).union(self.ent_tokens))
         if self.use_names or self.surnames:
-            low, cap, surnames, names = v.low, v.cap, self.surnames, self.use_names
-            more = [i for i in range(len(low)) if (names and cap[i]) or low[i] in surnames]
+            more = _name_candidates(v.low, v.cap, self.surnames, self.use_names)
             if more:
                 where = sorted(set(where).union(more))
         if active is None:
@@ -475,7 +521,7 @@ class ActorFinder:
     def find(self, s: int, e: int) -> list[Mention]:
         out: list[Mention] = []
         cand = self.cand
-        surnames, low, cap, kinds = self.surnames, self.view.low, self.view.cap, self.view.kinds
+        surnames, low, cap, forms = self.surnames, self.view.low, self.view.cap, self.view.forms
         c = bisect.bisect_left(cand, s)
         nc = len(cand)
         i = s
@@ -502,7 +548,7 @@ class ActorFinder:
                 out.append(_entity_mention(surnames[low[i]], i, i + 1, self.lex))
                 i += 1
                 continue
-            mk = kinds[i]  # which finders can succeed at this word form
+            mk = forms[i][9]  # which finders can succeed at this word form (MAY_* bits)
             m = self._country_at(i, e) if mk & MAY_COUNTRY else None
             a = self._agent_at(i, e) if mk & MAY_AGENT else None
             if a is not None and (m is None or a.end > m.end):
@@ -608,7 +654,7 @@ class ActorFinder:
 
     def _country_at(self, i: int, e: int) -> Mention | None:
         v = self.view
-        f = v.fold[i]
+        f = v.forms[i][4]
         maxlen = self.lex.country_first.get(f)
         if not maxlen and self.lang == "en" and v.lem[i] != v.low[i]:
             f = _fold_token(v.lem[i])  # plural demonyms: "Palestinians", "Nigerians"
@@ -618,7 +664,7 @@ class ActorFinder:
         if self._money(i, i + 1):
             return None
         for n in range(min(maxlen, e - i), 0, -1):
-            key = " ".join([f, *v.fold[i + 1 : i + n]]) if n > 1 else f
+            key = " ".join([f, *map(_COL_FOLD, v.forms[i + 1 : i + n])]) if n > 1 else f
             code = self.lex.countries.get(key)
             if code is None:
                 continue
@@ -632,17 +678,17 @@ class ActorFinder:
 
     def _agent_at(self, i: int, e: int) -> Mention | None:
         v = self.view
-        rows = self.lex.agents.get(v.low[i], [])
-        if v.lem[i] != v.low[i]:
-            rows = rows + self.lex.agents.get(v.lem[i], [])
-        for row in sorted(rows, key=lambda r: -len(r.words)) if len(rows) > 1 else rows:
+        for row in _agent_rows(self.lex, v.low[i], v.lem[i]):
             n = len(row.words)
             if i + n > e:
                 continue
-            if all(w == v.low[i + k] or w == v.lem[i + k] for k, w in enumerate(row.words)):
+            # the first word matches by construction (rows are found by it)
+            if n == 1 or all(
+                w == v.low[i + k] or w == v.lem[i + k] for k, w in enumerate(row.words)
+            ):
                 # a lower-case common noun written in capitals mid-sentence is usually part
                 # of a name ("Partai Demokrat"): the entities stage owns those
-                name = " ".join(v.text[i : i + n])
+                name = v.text[i] if n == 1 else " ".join(v.text[i : i + n])
                 if row.kind == "pair":  # "kedua negara": resolved like a plural pronoun
                     return Mention(i, i + n, Actor(name), "group", "pronoun", rule=row.rule)
                 actor = Actor(name, row.country, row.sector or None)
@@ -687,6 +733,8 @@ class ActorFinder:
     def _merge(self, ms: list[Mention], s: int, e: int) -> list[Mention]:
         """Adjacent pieces of one actor made one mention; merging again while pieces join
         ("ketua" + "partai X", then + ", Budi Hartono": the person)."""
+        if len(ms) < 2 or not _may_merge(ms, self.lang == "en"):
+            return ms  # every merge rule starts at an agent (English: also a country)
         for n in range(3):
             if len(ms) < 2:
                 return ms

@@ -168,8 +168,9 @@ class Extractor:
             ms = mentions[si]
             mention_at: list[Mention | None] = [None] * (e - s)
             for m in ms:
-                for k in range(max(m.start, s), min(m.end, e)):
-                    mention_at[k - s] = m
+                a, b = max(m.start, s) - s, min(m.end, e) - s
+                if a < b:
+                    mention_at[a:b] = [m] * (b - a)  # one slice, not a loop over its tokens
             triggers = self._triggers(s, e, mention_at)
             if not triggers:
                 continue
@@ -228,9 +229,7 @@ class Extractor:
 
     def _phrase_at(self, i: int, s: int, e: int) -> Trigger | None:
         v = self.view
-        rows = self.lex.phrases.get(v.low[i], [])
-        if v.lem[i] != v.low[i]:
-            rows = sorted(rows + self.lex.phrases.get(v.lem[i], []), key=lambda r: -len(r.key))
+        rows = _phrase_rows(self.lex, v.low[i], v.lem[i])
         for row in rows:
             n = len(row.key)
             if i + n > e:
@@ -275,22 +274,12 @@ class Extractor:
                 passive = False if nominal else self._en_passive(i, i + 1, s, e)
                 return Trigger(i, i + 1, row, nominal, passive, "n" if nominal else "v")
             return None
-        # Indonesian: the root from simplemma, else from our own affix stripping
-        for root in self._id_roots(low, lem):
-            rows = self.lex.single.get(root)
-            if not rows:
+        # Indonesian: the root from simplemma, else from our own affix stripping; what
+        # depends on the word form alone is worked out once per form
+        for row, cls, active, nominal, passive in _id_readings(low, lem):
+            if not self._context_ok(row, i, i + 1, s, e, active=active):
                 continue
-            cls = affix_class(low, root)
-            if cls is None:
-                continue
-            active = cls.startswith(("meN", "ber", "memper", "-"))
-            for row in rows:
-                if not class_allowed(cls, row.affixes):
-                    continue
-                if not self._context_ok(row, i, i + 1, s, e, active=active):
-                    continue
-                nominal = is_nominal(cls) or (cls == "bare" and row.noun != "-")
-                return Trigger(i, i + 1, row, nominal, is_passive(cls), cls)
+            return Trigger(i, i + 1, row, nominal, passive, cls)
         return None
 
     def _id_roots(self, low: str, lem: str) -> tuple[str, ...]:
@@ -346,7 +335,7 @@ class Extractor:
 
     def _demonym(self, k: int) -> bool:
         text = self.view.text[k]
-        return bool(self.lex.countries.get(self.view.fold[k])) and country_code(text) is None
+        return bool(self.lex.countries.get(self.view.fold_at(k))) and country_code(text) is None
 
     def _en_passive(self, i: int, j: int, s: int, e: int) -> bool:
         v = self.view
@@ -481,6 +470,24 @@ class Extractor:
                 steps += 1
 
 
+# id(cues) -> (the cues, clause stops, prepositions): unions of fixed cue sets, made once
+# per lexicon instead of once per clause (the cues object is kept to pin its id)
+_CLAUSE_SETS: dict[int, tuple[dict, frozenset[str], frozenset[str]]] = {}
+
+
+def _clause_sets(cues: dict) -> tuple[frozenset[str], frozenset[str]]:
+    got = _CLAUSE_SETS.get(id(cues))
+    if got is None or got[0] is not cues:
+        got = (
+            cues,
+            frozenset(cues["boundaries"] | cues["complementizers"]),
+            frozenset(cues["place_preps"] | cues["target_preps"] | cues["agent_preps"]),
+        )
+        if len(_CLAUSE_SETS) < 16:
+            _CLAUSE_SETS[id(cues)] = got
+    return got[1], got[2]
+
+
 class _Clause:
     """Argument finding inside one sentence."""
 
@@ -503,8 +510,7 @@ class _Clause:
         self.trig_starts = {t.i for t in triggers}
         # harmful acts told as nouns ("the attack", "the bombing"), for blame attribution
         self.nominal_starts = {t.i for t in triggers if t.nominal and t.row.type in _BLAMED_TYPES}
-        self.stop = ex.cues["boundaries"] | ex.cues["complementizers"]
-        self.preps = ex.cues["place_preps"] | ex.cues["target_preps"] | ex.cues["agent_preps"]
+        self.stop, self.preps = _clause_sets(ex.cues)
 
     def m_at(self, k: int) -> Mention | None:
         if self.s <= k < self.e:
@@ -1358,7 +1364,7 @@ class _Clause:
         loc = self._locative_country()
         main = ex.finder.main_country
         trig_start = v.starts[t.head]
-        trig_end = v.ends[t.j - 1]
+        trig_end = v.end(t.j - 1)
         trigger_text = ex.article.text[trig_start:trig_end]
         date, date_source = self._date(trig_start, sent_start, sent_end)
         rule = row.rule + (" [" + ", ".join(notes) + "]" if notes else "")
@@ -1378,7 +1384,7 @@ class _Clause:
                 spans = [(trig_start, trig_end)]
                 for m in (sm, tm):
                     if m is not None and m.origin != "pronoun" and abs(m.start - t.i) <= 20:
-                        spans.append((v.starts[m.start], v.ends[m.end - 1]))
+                        spans.append((v.starts[m.start], v.end(m.end - 1)))
                 start = max(sent_start, min(a for a, _ in spans))
                 end = min(sent_end, max(b for _, b in spans))
                 target = _actor(tm)
@@ -1525,6 +1531,58 @@ def _id_roots(low: str, lem: str) -> tuple[str, ...]:
 def _root_tails() -> re.Pattern[str]:
     tails = sorted({r[1:] for r in lexicon("id").roots}, key=len, reverse=True)
     return re.compile("|".join(re.escape(t) for t in tails))
+
+
+# An Indonesian reading of a word form: (row, affix class, active, nominal, passive), in
+# the order the rows are tried. Per (form, lemma); bounded, a full cache only stops storing.
+IdReading = tuple[TriggerRow, str, bool, bool, bool]
+_ID_READINGS: dict[tuple[str, str], tuple[IdReading, ...]] = {}
+_MAX_READINGS = 200_000
+
+
+def _id_readings(low: str, lem: str) -> tuple[IdReading, ...]:
+    """The trigger rows an Indonesian form may fire (its roots' rows whose affix class
+    the form has), with what the form says about each; only the context is left to test."""
+    key = (low, lem)
+    out = _ID_READINGS.get(key)
+    if out is not None:
+        return out
+    single = lexicon("id").single
+    readings: list[IdReading] = []
+    for root in _id_roots(low, lem):
+        rows = single.get(root)
+        if not rows:
+            continue
+        cls = affix_class(low, root)
+        if cls is None:
+            continue
+        active = cls.startswith(("meN", "ber", "memper", "-"))
+        passive = is_passive(cls)
+        for row in rows:
+            if class_allowed(cls, row.affixes):
+                nominal = is_nominal(cls) or (cls == "bare" and row.noun != "-")
+                readings.append((row, cls, active, nominal, passive))
+    out = tuple(readings)
+    if len(_ID_READINGS) < _MAX_READINGS:
+        _ID_READINGS[key] = out
+    return out
+
+
+# (language, form, lemma) -> the phrase rows that may start there, longest first
+_PHRASE_ROWS: dict[tuple[str, str, str], list[TriggerRow]] = {}
+
+
+def _phrase_rows(lex: Lexicon, low: str, lem: str) -> list[TriggerRow]:
+    key = (lex.lang, low, lem)
+    rows = _PHRASE_ROWS.get(key)
+    if rows is not None:
+        return rows
+    rows = lex.phrases.get(low, [])
+    if lem != low:
+        rows = sorted(rows + lex.phrases.get(lem, []), key=lambda r: -len(r.key))
+    if len(_PHRASE_ROWS) < _MAX_READINGS:
+        _PHRASE_ROWS[key] = rows
+    return rows
 
 
 _TRIGGER_FORMS: dict[str, dict[str, bool]] = {"id": {}, "en": {}}
