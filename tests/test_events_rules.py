@@ -8,7 +8,7 @@ from tests.test_events import dyad, events, one
 
 
 def test_an_abbreviation_in_parentheses_does_not_split_a_title_from_its_country():
-    ev = one("Menlu Budi memanggil Duta Besar (Dubes) Kenya di Jakarta.", "CONSULT")
+    ev = one("Kemlu kemarin memanggil Wakil Duta Besar (Wadubes) Kenya ke Pejambon.", "CONSULT")
     assert dyad(ev) == ("IDN", "KEN")
 
 
@@ -30,7 +30,7 @@ def test_two_country_names_with_a_comma_are_coordinated_in_a_headline():
 
 
 def test_a_title_dot_does_not_end_the_clause():
-    text = "Saya sudah berkomunikasi dengan Prof. Andi dan Prof. Rudi."
+    text = "Kami pekan lalu bertemu Prof. Andi dan Prof. Rudi di kampus."
     evs = events(
         text,
         entities=[("Andi", "PERSON", "IDN", None), ("Rudi", "PERSON", "IDN", None)],
@@ -94,7 +94,7 @@ def test_a_denial_with_no_one_named_answers_the_last_accuser():
 
 
 def test_mutual_acts_go_both_ways():
-    text = "Peru dan Chile bertemu. Kedua negara lalu saling menjatuhkan sanksi."
+    text = "Peru dan Chile bertemu. Setahun kemudian kedua negara saling menjatuhkan sanksi."
     countries = [("Peru", "PLACE", "PER", None), ("Chile", "PLACE", "CHL", None)]
     evs = [e for e in events(text, entities=countries) if e.type == "SANCTION"]
     assert {dyad(e) for e in evs} == {("PER", "CHL"), ("CHL", "PER")}
@@ -120,14 +120,14 @@ def test_the_country_after_a_place_is_part_of_the_place():
 
 
 def test_a_surname_alone_refers_to_the_person_named_before():
-    text = "Maria Wanda was accused by the agency of graft. Wanda has dismissed the allegation."
+    text = "Maria Wanda was accused by the agency of graft. Wanda rejected the charge on Friday."
     ents = [("Maria Wanda", "PERSON", "KEN", None)]
     evs = [e for e in events(text, lang="en", entities=ents) if e.type == "REJECT"]
     assert evs and evs[0].source.name == "Maria Wanda"
 
 
 def test_a_death_in_a_fight_with_someone_is_their_attack():
-    ev = one("Two police officers were killed in a gun battle with bandits.", "ASSAULT", lang="en")
+    ev = one("Two police officers were killed last night in a firefight with bandits.", "ASSAULT", lang="en")
     assert ev.source.name == "bandits" and ev.target.name.endswith("officers")
 
 
@@ -162,7 +162,7 @@ def test_deploying_a_rescue_team_is_not_a_mobilisation():
 
 
 def test_a_bare_bloc_means_the_organisation_named_before():
-    text = "The EU summit opened in Brussels. The bloc was pushing for talks in Sudan."
+    text = "The EU summit opened in Brussels. The bloc urged talks in Sudan."
     ents = [("EU", "ORG", None, "IGO")]
     evs = [e for e in events(text, lang="en", entities=ents) if e.type == "REQUEST"]
     assert evs and evs[0].source.name == "EU"

@@ -7,7 +7,7 @@ A mention is a token span that names an actor, found in this order of trust:
 2. country names, demonyms, capitals and metonyms ("Tiongkok", "Russian", "Beijing"),
 3. generic actors from the agent lexicons ("polisi", "ribuan mahasiswa", "pejabat Rusia",
    "the police", "Russian officials"), merged with an adjacent country ("pejabat Rusia",
-   "Russian officials", "the foreign minister of Indonesia") and with a following personal
+   "Russian officials", "the foreign minister of Kenya") and with a following personal
    name ("Menlu Retno" -> the person, with the title's sector),
 4. pronouns ("ia", "dia", "mereka", "he", "they"), resolved to the most recent plausible
    actor; a first-person pronoun inside a quote is the quote's speaker,
@@ -781,7 +781,7 @@ class ActorFinder:
                 ni, gs = i + 1, m.end
             nxt = ms[ni] if ni < len(ms) else None
             # "pejabat Rusia", "Menlu Iran", "Kementerian Luar Negeri Malaysia" (id) ;
-            # "the foreign minister of Indonesia", "police in Jakarta" (en)
+            # "the foreign minister of Kenya", "police in Jakarta" (en)
             if (
                 nxt is not None
                 and not names_only
@@ -820,7 +820,7 @@ class ActorFinder:
                     i = ni
                     ni, gs = self._after_paren(ms, i, m)
                     nxt = ms[ni] if ni < len(ms) else None
-            # "Russian officials", "Indonesia's anti-graft agency", "US forces" (en)
+            # "Russian officials", "Kenya's anti-graft agency", "US forces" (en)
             if (
                 nxt is not None
                 and not names_only
@@ -866,7 +866,7 @@ class ActorFinder:
                 ni, gs = self._after_paren(ms, i, m)
                 nxt = ms[ni] if ni < len(ms) else None
             # a title before a personal name: "Menlu Retno", "Presiden Joko Widodo",
-            # "Chinese Foreign Minister Wang Yi"
+            # "French Foreign Minister Jean Dupont"
             if (
                 nxt is not None
                 and m.origin == "agent"

@@ -394,7 +394,7 @@ class Extractor:
                 return
             k -= 1
             if not (w in _QUANTITY or w[:1].isdigit()):
-                gap += 1  # "disbursed as much as US$1 million in aid": amounts are free
+                gap += 1  # "sent up to US$2 million in aid": amounts are free
 
     # -- governing verbs, denials, promises ------------------------------------------------
 
@@ -547,7 +547,7 @@ class _Clause:
             return self._conjuncts_left(m)
         while k >= s:
             w = v.low[k]
-            if w == ")":  # "Badan Pengawas Pemilu (Bawaslu) mengapresiasi": look past it
+            if w == ")":  # "Komisi Pemilihan Umum (KPU) menyambut": look past it
                 k = self._paren_open(k)
                 continue
             if w in self.stop or w in QUOTE_MARKS or w in PUNCT_STOP:
@@ -655,7 +655,7 @@ class _Clause:
         while k >= self.s and self.v.low[k] in self.cues.get("determiners", frozenset()):
             k -= 1
         if k >= self.s and self.v.low[k] in self.cues["causative"]:
-            return False  # "membuat Saudi marah dan memutuskan ...": Saudi decides
+            return False  # "membuat Qatar kesal dan memutuskan ...": Saudi decides
         return k >= self.s and self._verbish(k)
 
     def _verb_before(self, m: Mention) -> int:
@@ -715,7 +715,7 @@ class _Clause:
         end = min(self.e, pos + RIGHT_REACH)
         while k < end:
             w = v.low[k]
-            if w == "(":  # "negosiasi Code of Conduct (CoC) antara ASEAN dan China"
+            if w == "(":  # "perundingan Free Trade Agreement (FTA) antara Chile dan Peru"
                 k = self._paren_close(k)
                 continue
             if w in cues["boundaries"] or w in QUOTE_MARKS or w in PUNCT_STOP:
@@ -733,7 +733,7 @@ class _Clause:
                 and self._clause_verb(k + 1)
                 and not allow_comp
             ):
-                break  # "... will meet to prepare for ...": a purpose clause
+                break  # "... will meet to draft ...": a purpose clause
             if need_prep and k > pos and (w == "," or (self._verbish(k) and self.m_at(k) is None)):
                 break  # a noun's arguments end where the next clause or verb begins
             if w in cues["target_preps"] or w in cues["agent_preps"]:
@@ -775,7 +775,7 @@ class _Clause:
         return len(w) > 4 and w.startswith(("me", "ber", "di", "mem", "men")) and v.lem[k] != w
 
     def _conjuncts_right(self, m: Mention) -> list[Mention]:
-        # "ke beberapa negara Asia, seperti Jepang, China dan Malaysia": the examples
+        # "ke beberapa negara Eropa, seperti Prancis, Jerman dan Italia": the examples
         ex_words = self.cues["exemplifiers"]
         k = m.end
         if k < self.e and self.v.low[k] == ",":
@@ -998,12 +998,12 @@ class _Clause:
             # is no interaction between two actors (a meeting is told with both parties)
             return []
         if row.type == "CONSULT" and row.mode != "visit" and len(targets) >= 3:
-            targets = []  # "met with his counterparts from A, B and C": one multilateral meeting
+            targets = []  # "met counterparts from A, B and C": one multilateral meeting
             notes.append("multilateral")
             row = replace(row, mode="multilateral")
             t = replace(t, row=row)
         if len(targets) > 1:
-            # "memerintahkan BNPB, TNI, Polri dan Kemensos": one event with a compound
+            # "memerintahkan Basarnas, TNI dan pemda": one event with a compound
             # target per country (PLOVER allows compound actors); distinct countries
             # stay distinct events ("tur ke Jepang, China dan Malaysia")
             seen_c: set[str | None] = set()
@@ -1093,7 +1093,7 @@ class _Clause:
         return self._assemble(plain, agents[:1], targets[:6], ["ordered"], sent_start, sent_end)
 
     def _protest_target(self, t: Trigger) -> list[Mention]:
-        """ "unjuk rasa di depan Gedung DPR", "protest outside the embassy": the institution
+        """ "unjuk rasa di depan Balai Kota", "protest outside the embassy": the institution
         a protest is held in front of is its target."""
         words = self.ex.lex.protest_place_words
         for k in range(t.j, min(self.e, t.j + 8)):

@@ -273,7 +273,7 @@ class MentionFinder:
         if i - 2 >= s0 and ft[i - 1] in ORG_HEADS and not _is_cap(toks[i - 1].text) and (
             ft[i - 2].rsplit(" ", 1)[-1] in self.title_last
         ):
-            i -= 1  # "juru bicara kementerian Lin Jian": the body between title and name
+            i -= 1  # "juru bicara kementerian Budi Santoso": the body between title and name
         if i - 1 < s0 or ft[i - 1].rsplit(" ", 1)[-1] not in self.title_last:
             return None
         for k in range(1, 6):

@@ -585,7 +585,7 @@ def _verb_construction(text: str, lang: str, s: Sentence, m: re.Match, prior: Co
                                                 cue=m.group(1)), vs, [(ca, cb)])
     a, b = subject_before(text, s.start, vs)
     if b <= a:
-        # "X confirmed the arrest and told Reuters …": the subject opens the sentence.
+        # "X confirmed the visit and told reporters …": the subject opens the sentence.
         prev = _last_word(text, max(s.start, vs - 40), vs)
         if prev in ("and", "dan", "serta", "lalu", "kemudian", "but", "tetapi", "namun") or (
             lang != "en" and text[s.start:vs].rstrip().endswith(",")

@@ -233,7 +233,7 @@ RULES: list[tuple[str, frozenset[str], tuple[str, ...], str]] = [
         ("(",),
         r"\(\s*(?P<d>\d{1,2})/(?P<m>\d{1,2})(?:/(?P<y>\d{4}|\d{2}))?\s*\)",
     ),
-    # "21 November 2016", "18-19 Juni 2023", "18 hingga 19 Juni 2023", "18 Juni-2 Juli",
+    # "21 November 2016", "14-15 Juni 2023", "20 hingga 22 Mei 2024", "18 Juni-2 Juli",
     # "21 Nov", "21st November", "5 Mei tahun lalu"
     (
         "dmy",

@@ -23,7 +23,7 @@ Decisions worth knowing:
   "tonight" the day of publication.
 - A day and month without a year take the year the clause's tense points to: the latest
   occurrence in a past clause ("said on Jan. 3"), the next in a future one ("akan digelar
-  5 Januari"), else the nearest; a following year phrase wins ("a Feb. 1 coup two years
+  5 Januari"), else the nearest; a following year phrase wins ("a March 4 vote two years
   ago"). A month alone is the nearest, the past preferred up to seven months back.
 - A relative expression gets the precision of its unit: "dua tahun lalu" is a year,
   "tiga bulan lalu" a month, "pekan lalu" an ISO week, "satu setengah tahun lalu" a month.
@@ -81,7 +81,7 @@ class _Ctx:
 class _Hit:
     """One resolved expression before it becomes a DateMention. ``md`` keeps the written
     (month, day) of a date whose year was inferred, so that a later year phrase in the
-    same clause ("a Feb. 1 coup two years ago") can correct it."""
+    same clause ("a March 4 vote two years ago") can correct it."""
 
     __slots__ = ("start", "end", "value", "kind", "conflict", "md", "unit")
 
@@ -802,7 +802,7 @@ HANDLERS: dict[str, Handler] = {
 
 def _adopt_years(text: str, hits: list[_Hit], base: date | None) -> None:
     """A date written without its year takes the year of a year phrase that follows it in
-    the same clause: "a Feb. 1 coup two years ago", "pada 5 Mei, dua tahun lalu"."""
+    the same clause: "a March 4 vote two years ago", "pada 5 Mei, dua tahun lalu"."""
     for i, hit in enumerate(hits[:-1]):
         if hit.md is None or hit.value is None:
             continue
