@@ -23,11 +23,12 @@ import json
 import os
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..errors import KBError
 from ..textutil import fold
@@ -332,17 +333,15 @@ def compile_kb(
     }
 
 
-def write_atomically(doc: dict[str, Any], out_path: Path) -> int:
-    """Write gzip'd JSON to a temp file beside ``out_path``, then rename it into place."""
+@contextmanager
+def replacing(out_path: Path, mode: str = "wb", **open_kw: Any) -> Iterator[IO[Any]]:
+    """A file to write ``out_path`` through: a temp file beside it, renamed into place when
+    the block ends and removed if it fails, so readers never see half a file."""
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     fd, tmp = tempfile.mkstemp(prefix=out_path.name + ".", suffix=".tmp", dir=out_path.parent)
     try:
-        with os.fdopen(fd, "wb") as raw, gzip.GzipFile(
-            filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9
-        ) as gz:
-            gz.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; the KB is a shared, committed file
+        with os.fdopen(fd, mode, **open_kw) as fh:
+            yield fh
         os.replace(tmp, out_path)
     except BaseException:
         try:
@@ -350,6 +349,15 @@ def write_atomically(doc: dict[str, Any], out_path: Path) -> int:
         except FileNotFoundError:
             pass
         raise
+
+
+def write_atomically(doc: dict[str, Any], out_path: Path) -> int:
+    """Write gzip'd JSON to a temp file beside ``out_path``, then rename it into place."""
+    data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with replacing(out_path) as raw:
+        os.fchmod(raw.fileno(), 0o644)  # mkstemp makes it private; the KB is a shared, committed file
+        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:
+            gz.write(data)
     return out_path.stat().st_size
 
 
