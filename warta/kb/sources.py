@@ -428,7 +428,8 @@ def read_petrarch(
             skipped += 1
             continue
         iso_votes = [c for c in (_country_of(code) for code, *_ in codes) if c]
-        iso = max(set(iso_votes), key=iso_votes.count) if iso_votes else None
+        # most votes; a tie goes to the first code listed (a set would pick by hash seed)
+        iso = max(dict.fromkeys(iso_votes), key=iso_votes.count) if iso_votes else None
         root_words = [fold(w) for w in re.split(r"[_\s]+", e.root) if w.strip("_")]
         if not root_words:
             skipped += 1
