@@ -36,7 +36,7 @@ import simplemma
 
 from ..doc import Actor, Article, Entity
 from ..kb.countries import country_code, display_name
-from .lexicon import ISO_FIXES, Lexicon, lexicon
+from .lexicon import ISO_FIXES, AgentRow, Lexicon, lexicon, rows_for_form
 
 IDN_HEAD_START = 2  # main-country bonus for Indonesia in Indonesian-language articles
 IGO_SECTORS = frozenset({"IGO", "NGO"})
@@ -396,18 +396,12 @@ _MAX_AGENT_ROWS = 100_000
 
 
 def _agent_rows(lex: Lexicon, low: str, lem: str) -> list:
-    key = (lex.lang, low, lem)
-    rows = _AGENT_ROWS.get(key)
-    if rows is not None:
-        return rows
-    rows = lex.agents.get(low, [])
-    if lem != low:
-        rows = rows + lex.agents.get(lem, [])
-    if len(rows) > 1:
-        rows = sorted(rows, key=lambda r: -len(r.words))
-    if len(_AGENT_ROWS) < _MAX_AGENT_ROWS:
-        _AGENT_ROWS[key] = rows
-    return rows
+    return rows_for_form(_AGENT_ROWS, _MAX_AGENT_ROWS, lex.agents, (lex.lang, low, lem), low,
+                         lem, _agent_size)
+
+
+def _agent_size(row: AgentRow) -> int:
+    return len(row.words)
 
 
 class ActorFinder:

@@ -45,7 +45,7 @@ from .actors import (
     TokenView,
     make_view,
 )
-from .lexicon import DEFAULT_CAMEO, Lexicon, TriggerRow, goldstein, lexicon
+from .lexicon import DEFAULT_CAMEO, Lexicon, TriggerRow, goldstein, lexicon, rows_for_form
 from .morph import affix_class, candidate_roots, class_allowed, is_nominal, is_passive
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "„", "«", "»"})
@@ -1573,16 +1573,12 @@ _PHRASE_ROWS: dict[tuple[str, str, str], list[TriggerRow]] = {}
 
 
 def _phrase_rows(lex: Lexicon, low: str, lem: str) -> list[TriggerRow]:
-    key = (lex.lang, low, lem)
-    rows = _PHRASE_ROWS.get(key)
-    if rows is not None:
-        return rows
-    rows = lex.phrases.get(low, [])
-    if lem != low:
-        rows = sorted(rows + lex.phrases.get(lem, []), key=lambda r: -len(r.key))
-    if len(_PHRASE_ROWS) < _MAX_READINGS:
-        _PHRASE_ROWS[key] = rows
-    return rows
+    return rows_for_form(_PHRASE_ROWS, _MAX_READINGS, lex.phrases, (lex.lang, low, lem), low,
+                         lem, _phrase_size)
+
+
+def _phrase_size(row: TriggerRow) -> int:
+    return len(row.key)
 
 
 _TRIGGER_FORMS: dict[str, dict[str, bool]] = {"id": {}, "en": {}}

@@ -24,6 +24,7 @@ Data files (``data/``, documented in ``data/README.md``):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -240,6 +241,22 @@ def lexicon(lang: str) -> Lexicon:
     lex.negated_becomes = list(cfg["negated_becomes"])
     lex.protest_place_words = frozenset(cfg["protest_place_words"])
     return lex
+
+
+def rows_for_form(cache: dict, limit: int, table: dict[str, list], key: tuple, low: str,
+                  lem: str, size: Callable[[Any], int]) -> list:
+    """The rows of ``table`` (lists kept longest first) that may start at a word: those of
+    its lower-case form, then of its lemma, merged longest first. Kept in ``cache`` under
+    ``key`` while it holds fewer than ``limit`` entries (a full cache only stops storing)."""
+    rows = cache.get(key)
+    if rows is not None:
+        return rows
+    rows = table.get(low, [])
+    if lem != low:
+        rows = sorted(rows + table.get(lem, []), key=lambda r: -size(r))
+    if len(cache) < limit:
+        cache[key] = rows
+    return rows
 
 
 @dataclass(frozen=True, slots=True)
