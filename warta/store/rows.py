@@ -229,9 +229,8 @@ class RowBuilder:
         c["anchors"].append(anchors)
         c["lead"].append(lead)
 
-        for table, key in (("entities", "entities"), ("quotes", "quotes"), ("events", "events"),
-                           ("dates", "dates"), ("flags", "flags")):
-            self._add_children(table, i, d.get(key) or ())
+        for table in CHILDREN:  # each child table is named after its key in the analysis
+            self._add_children(table, i, d.get(table) or ())
 
     def _add_children(self, table: str, i: int, items: Any) -> None:
         """The rows of one article's entities (quotes, …), column by column (see CHILDREN):
