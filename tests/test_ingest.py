@@ -122,7 +122,7 @@ def test_a_file_that_vanishes_mid_run_is_an_error_and_the_run_goes_on(tmp_path):
             (folder / "b.jsonl").unlink()
 
     with open_store(db) as store:
-        report = ingest([str(folder)], store, batch=3, on_batch=vanish)
+        report = ingest([str(folder)], store, batch=3, commit_rows=1, on_batch=vanish)
         errors = list(store.query("SELECT source, message FROM errors").rows)
     assert report.ingested == 10 and report.errors == 1
     assert Path(errors[0][0]).name == "b.jsonl" and "no such file" in errors[0][1]
@@ -184,7 +184,7 @@ def test_a_full_disk_stops_the_run_cleanly_and_corrupts_nothing(tmp_path):
     db = tmp_path / "f.duckdb"
     proc = subprocess.run(
         [sys.executable, "-c", FULL_DISK.format(limit=300_000), "ingest", str(src), "--db", str(db),
-         "--batch", "10", "--quiet"],
+         "--batch", "10", "--commit", "1", "--quiet"],
         cwd=ROOT, capture_output=True, text=True, timeout=180)
     assert proc.returncode == 2, (proc.stdout, proc.stderr)
     assert "cannot write" in proc.stderr and "Traceback" not in proc.stderr
@@ -194,3 +194,60 @@ def test_a_full_disk_stops_the_run_cleanly_and_corrupts_nothing(tmp_path):
         report = ingest([str(src)], store, batch=10)
     assert report.ingested == len(recs) - committed
     assert check_consistent(db) == len(recs)
+
+
+def _dump(db: Path) -> dict[str, list]:
+    """Every stored row that does not depend on when it was stored."""
+    con = duckdb.connect(str(db), read_only=True)
+    out = {"articles": con.execute("SELECT id, seq, content_hash, cluster_id, analysis FROM articles "
+                                   "ORDER BY seq").fetchall(),
+           "clusters": con.execute("SELECT * FROM clusters ORDER BY cluster_id").fetchall()}
+    for child in ("entities", "quotes", "events", "dates", "flags"):
+        out[child] = con.execute(f"SELECT * FROM {child} ORDER BY ALL").fetchall()
+    con.close()
+    return out
+
+
+def test_partitions_committed_in_groups_store_what_one_by_one_stores(tmp_path):
+    recs = articles(23)
+    recs[7] = {**recs[3], "id": "copy-of-3"}  # a duplicate inside a group
+    src = write_jsonl(tmp_path / "a.jsonl", recs)
+    reports = {}
+    for rows in (1, 12):
+        with open_store(tmp_path / f"c{rows}.duckdb") as store:
+            reports[rows] = ingest([str(src)], store, batch=5, commit_rows=rows)
+    assert reports[1].batches == 5  # 23 inputs in partitions of 5, each committed alone
+    assert reports[12].batches == 2  # 5+5+5 ≥ 12, then the 8 left at the end
+    for rep in reports.values():
+        assert (rep.ingested, rep.duplicates, rep.inputs) == (22, 1, 23)
+    assert _dump(tmp_path / "c1.duckdb") == _dump(tmp_path / "c12.duckdb")
+    assert check_consistent(tmp_path / "c12.duckdb") == 22
+
+
+def test_merged_partitions_keep_each_row_with_its_article():
+    from warta.doc import Article
+    from warta.io.warc import HtmlRecord
+    from warta.runners.work import Item, Partition, analyse_partition, merge_partitions
+
+    def part(index: int, recs: list[dict], broken_at: int | None = None) -> Partition:
+        items = [Item(Article(id=r["id"], text=r["text"], url=r["url"], published=r["published"]),
+                      f"h-{r['id']}", k, "test") for k, r in enumerate(recs)]
+        if broken_at is not None:  # an item that fails analysis: it has no article row
+            items.insert(broken_at, Item(HtmlRecord("<html></html>", "empty", None, "test", 0),
+                                         "h-empty", 99, "test"))
+        return Partition(index, items)
+
+    recs = articles(7)
+    parts = [analyse_partition(part(0, recs[:3], broken_at=1)), analyse_partition(part(1, recs[3:]))]
+    merged = merge_partitions(parts)
+    assert merged.n_items == 8 and merged.tables["errors"].num_rows == 1
+    ids = dict(zip(merged.tables["articles"].column("_i").to_pylist(),
+                   merged.tables["articles"].column("id").to_pylist(), strict=True))
+    assert sorted(ids) == [0, 2, 3, 4, 5, 6, 7]  # item 1 failed
+    for name in ("entities", "quotes"):
+        merged_rows = merged.tables[name].to_pylist()
+        expected = [{**row, "_i": row["_i"] + offset}  # the first partition holds 4 items
+                    for p, offset in zip(parts, (0, 4), strict=True)
+                    for row in p.tables[name].to_pylist()]
+        assert merged_rows == expected and merged_rows
+        assert {ids[row["_i"]] for row in merged_rows} == {r["id"] for r in recs}

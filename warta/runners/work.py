@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..cluster import anchors as anchor_mod
@@ -117,6 +118,33 @@ def partition_of_dicts(index: int, analyses: list[dict], *, source: str | None =
         add_analysis(rows, i, d, source=source or d.get("source"), position=d.get("position"))
     return AnalysedPartition(index=index, tables=rows.tables(), input_hashes=[],
                              n_inputs=len(analyses), skipped=0, n_items=len(analyses))
+
+
+def merge_partitions(parts: list[AnalysedPartition]) -> AnalysedPartition:
+    """Consecutive analysed partitions as one, to be committed in one transaction.
+
+    Rows find their article by ``_i``, the item's index in its partition; in the merged
+    partition it is shifted by the items of the partitions before.
+    """
+    if len(parts) == 1:
+        return parts[0]
+    tables: dict[str, list[pa.Table]] = {}
+    offset = 0
+    for part in parts:
+        for name, table in part.tables.items():
+            if offset and table.num_rows and "_i" in table.schema.names:
+                col = table.schema.get_field_index("_i")
+                shifted = pc.add(table.column(col), pa.scalar(offset, pa.int32()))
+                table = table.set_column(col, table.schema.field(col), shifted)
+            tables.setdefault(name, []).append(table)
+        offset += part.n_items
+    return AnalysedPartition(
+        index=parts[0].index,
+        tables={name: pa.concat_tables(ts) for name, ts in tables.items()},
+        input_hashes=[h for part in parts for h in part.input_hashes],
+        n_inputs=sum(part.n_inputs for part in parts), skipped=sum(part.skipped for part in parts),
+        n_items=offset,
+    )
 
 
 def to_parquet(result: AnalysedPartition) -> dict[str, object]:

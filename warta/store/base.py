@@ -25,8 +25,14 @@ if TYPE_CHECKING:
     from ..runners.work import AnalysedPartition
 
 
-# Articles per partition and per transaction: larger ones cost memory, not speed.
+# Articles per partition: the unit of work a runner analyses (in a Dask worker, one task).
 DEFAULT_BATCH = 500
+# Articles per transaction, at least (partitions are committed in groups), and how long an
+# analysed partition may wait for others. Measured on 50,000 articles: transactions of
+# 2,000 cost the store 40% less than transactions of 500 (0.30 vs 0.49 ms/article), since
+# every transaction scans the clusterer's indexes and writes to every table.
+DEFAULT_COMMIT = 2000
+DEFAULT_COMMIT_WAIT = 5.0
 
 
 class StoreError(WartaError):

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from ..errors import WartaError
-from .base import DEFAULT_BATCH
+from .base import DEFAULT_BATCH, DEFAULT_COMMIT
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -50,7 +50,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         runner = make_runner(workers=args.workers, scheduler=args.scheduler)
         progress = make_progress(quiet=args.quiet)
         report = ingest(args.paths, store, runner=runner, options=options, batch=args.batch,
-                        encoding=args.encoding, progress=progress)
+                        encoding=args.encoding, progress=progress, commit_rows=args.commit,
+                        commit_wait=args.release_every)
     finally:
         if runner is not None:
             runner.close()
@@ -158,12 +159,18 @@ def add_parser(sub: Any) -> None:
     where.add_argument("--scheduler", metavar="tcp://HOST:PORT",
                        help="analyse on an existing Dask cluster")
     p.add_argument("--batch", type=_positive, default=DEFAULT_BATCH, metavar="N",
-                   help=f"articles per partition and per transaction (default {DEFAULT_BATCH})")
+                   help=f"articles per partition, the unit of work of a process or Dask worker "
+                        f"(default {DEFAULT_BATCH})")
+    p.add_argument("--commit", type=_positive, default=DEFAULT_COMMIT, metavar="N",
+                   help="articles per transaction, at least: partitions are committed in groups "
+                        "of N articles, or sooner once one has waited --release-every seconds "
+                        f"(default {DEFAULT_COMMIT:,}; 1 = every partition on its own)")
     p.add_argument("--release-every", type=float, default=5.0, metavar="SECONDS",
-                   help="let go of the database between batches at most this often, so that "
-                        "`warta serve` and `warta query` can read it during the run (closing "
-                        "after a write checkpoints, which costs time; default 5, 0 = after "
-                        "every batch)")
+                   help="let go of the database between transactions at most this often, so "
+                        "that `warta serve` and `warta query` can read it during the run "
+                        "(closing after a write checkpoints, which costs time), and commit "
+                        "what was analysed at least this often (default 5, 0 = after every "
+                        "partition)")
     p.add_argument("--encoding", help="decode inputs with this encoding instead of UTF-8")
     p.add_argument("--max-mb", type=float, help="refuse single articles larger than this (default 20)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")

@@ -1,14 +1,15 @@
 """The ingest loop: inputs → partitions → a runner → the store, streaming all the way.
 
     reader ──► dedupe (store + in flight) ──► partition ──► runner.map ──► store.add
-    (files, WARC)   skip what is stored        N inputs      pipe() + rows    one transaction
+    (files, WARC)   skip what is stored        N inputs      pipe() + rows    a few partitions,
+                                                                              one transaction
 
 Memory stays flat whatever the input size: inputs are read lazily, a runner holds a few
 partitions at most, and the store keeps nothing per article in memory (its dedupe and
 cluster indexes are tables).
 
-Exactly once, even after SIGKILL: a partition is committed in one transaction together
-with its articles' content hashes; a run started again skips every input whose hash is
+Exactly once, even after SIGKILL: partitions are committed in transactions together with
+their articles' content hashes; a run started again skips every input whose hash is
 stored (before analysing it) and carries on with the rest.
 """
 
@@ -30,8 +31,8 @@ from ..io.readers import DEFAULT_MAX_BYTES, KNOWN_SUFFIXES, iter_path, iter_stdi
 from ..io.warc import HtmlRecord, is_warc, iter_warc_records
 from ..runners import Runner
 from ..runners.local import LocalRunner
-from ..runners.work import AnalysedPartition, Item, Partition
-from .base import DEFAULT_BATCH, BatchReport, Store
+from ..runners.work import AnalysedPartition, Item, Partition, merge_partitions
+from .base import DEFAULT_BATCH, DEFAULT_COMMIT, DEFAULT_COMMIT_WAIT, BatchReport, Store
 from .rows import content_hash, raw_hash
 
 Input = Article | HtmlRecord | WartaError
@@ -215,8 +216,15 @@ def ingest(paths: Iterable[str], store: Store, *, runner: Runner | None = None,
            options: Options | None = None, batch: int = DEFAULT_BATCH,
            encoding: str | None = None, progress: Progress | None = None,
            on_batch: Callable[[AnalysedPartition, BatchReport], None] | None = None,
+           commit_rows: int = DEFAULT_COMMIT, commit_wait: float = DEFAULT_COMMIT_WAIT,
            ) -> IngestReport:
     """Analyse the inputs and store them; return what happened.
+
+    Partitions of ``batch`` inputs are analysed (the unit of work of a runner) and committed
+    in groups: a transaction holds at least ``commit_rows`` articles and errors, or what
+    has waited ``commit_wait`` seconds since it was analysed, or what is left at the end.
+    Fewer, larger transactions cost the store less (each one scans the clusterer's indexes
+    and writes every table); the wait bounds how stale the database is during a slow run.
 
     Raises StoreError if the store cannot be written (nothing of the failing batch is
     stored); every other failure of an input or article is recorded and the run goes on.
@@ -234,23 +242,45 @@ def ingest(paths: Iterable[str], store: Store, *, runner: Runner | None = None,
     t0 = time.perf_counter()
     inputs = iter_inputs(paths, encoding=encoding, max_bytes=options.max_bytes)
     parts = make_partitions(inputs, store, size=max(1, batch), in_flight=in_flight)
+    pending: list[AnalysedPartition] = []  # analysed, waiting to be committed together
+    pending_rows = 0
+    waiting_since = 0.0
+
+    def commit() -> None:
+        nonlocal pending, pending_rows
+        if not pending:
+            return
+        group = merge_partitions(pending)
+        pending, pending_rows = [], 0
+        rep = store.add(group)
+        in_flight.difference_update(group.input_hashes)
+        report.batches += 1
+        report.inputs += group.n_inputs
+        report.ingested += rep.added
+        report.duplicates += group.skipped + rep.duplicates
+        report.errors += rep.errors
+        report.new_errors += rep.new_errors
+        report.embedded += rep.embedded
+        report.renamed += rep.renamed
+        if on_batch is not None:
+            on_batch(group, rep)
+
     try:
         for result in runner.map(parts, options):
-            rep = store.add(result)
-            in_flight.difference_update(result.input_hashes)
-            report.batches += 1
-            report.inputs += result.n_inputs
-            report.ingested += rep.added
-            report.duplicates += result.skipped + rep.duplicates
-            report.errors += rep.errors
-            report.new_errors += rep.new_errors
-            report.embedded += rep.embedded
-            report.renamed += rep.renamed
             progress.advance(result.n_inputs)
-            if on_batch is not None:
-                on_batch(result, rep)
+            if not pending:
+                waiting_since = time.monotonic()
+            pending.append(result)
+            pending_rows += result.n_items + result.tables["errors"].num_rows
+            if pending_rows >= commit_rows or time.monotonic() - waiting_since >= commit_wait:
+                commit()
+        commit()
     except KeyboardInterrupt:
         report.interrupted = True
+        try:
+            commit()  # what was analysed before the interrupt is kept
+        except KeyboardInterrupt:
+            pass
     finally:
         stop.set()
         report.seconds = time.perf_counter() - t0
