@@ -251,3 +251,27 @@ def test_merged_partitions_keep_each_row_with_its_article():
                     for row in p.tables[name].to_pylist()]
         assert merged_rows == expected and merged_rows
         assert {ids[row["_i"]] for row in merged_rows} == {r["id"] for r in recs}
+
+
+def test_an_interrupt_commits_what_was_analysed_and_a_new_run_does_the_rest(tmp_path):
+    from warta.runners.local import LocalRunner
+
+    class Interrupted(LocalRunner):  # Ctrl-C while the fourth partition is analysed
+        def map(self, partitions, options):
+            for k, result in enumerate(super().map(partitions, options)):
+                if k == 3:
+                    raise KeyboardInterrupt
+                yield result
+
+    recs = articles(40)
+    src = write_jsonl(tmp_path / "a.jsonl", recs)
+    db = tmp_path / "i.duckdb"
+    with open_store(db) as store:
+        report = ingest([str(src)], store, runner=Interrupted(), batch=5, commit_rows=100,
+                        commit_wait=3600)
+    assert report.interrupted and report.ingested == 15 and report.batches == 1
+    assert check_consistent(db) == 15
+    with open_store(db) as store:
+        report = ingest([str(src)], store, batch=5)
+    assert not report.interrupted and (report.ingested, report.duplicates) == (25, 15)
+    assert check_consistent(db) == 40
