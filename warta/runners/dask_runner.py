@@ -23,7 +23,6 @@ from ..config import Options
 from ..errors import WartaError
 from .work import AnalysedPartition, Partition, analyse_to_parquet, from_parquet
 
-
 # Settings of the local cluster (its workers get them from their nannies). Dask's defaults
 # suit an interactive cluster with a dashboard: each worker samples its task thread for the
 # profile every 10 ms, and the scheduler, nannies and client wake every 20 ms to check their
