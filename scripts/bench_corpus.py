@@ -175,7 +175,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--n", type=int, default=50_000, help="articles (replicas of the 1,000)")
-    ap.add_argument("--batch", type=int, default=500)
+    ap.add_argument("--batch", type=int, default=500, help="articles per partition")
+    ap.add_argument("--commit", type=int, default=2000, help="articles per transaction, at least")
     ap.add_argument("--skip-dask", action="store_true")
     ap.add_argument("--skip-small", action="store_true", help="no --n/5 run for the memory check")
     ap.add_argument("--out", default=str(ROOT / "bench" / "corpus.json"))
@@ -196,6 +197,7 @@ def main() -> int:
         "load_average_at_start": load_average(),
         "corpus": f"corpus-detik (1,000 articles) replicated to {args.n:,}",
         "batch": args.batch,
+        "commit": args.commit,
         "runs": {},
     }
     only = set(args.only.split(",")) if args.only else None
@@ -222,7 +224,7 @@ def main() -> int:
             print(f"bench: {name}: {runs[name]['articles_per_s']:,.0f} articles/s, "
                   f"peak {runs[name]['peak_rss_mb_all_processes']:,.0f} MB", file=sys.stderr)
 
-        batch = ["--batch", str(args.batch)]
+        batch = ["--batch", str(args.batch), "--commit", str(args.commit)]
         step("analyse_1_process", analyse, corpus)
         db1 = work / "one.duckdb"
         step("ingest_1_process", ingest, corpus, db1, *batch)

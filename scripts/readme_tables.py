@@ -88,8 +88,9 @@ def speed_table() -> str:
     lines.append(f"| **whole pipeline** | **{bench['articles_per_s']:,.0f} articles/s** "
                  f"({bench['words_per_s']:,} words/s), peak RSS {bench['peak_rss_mb']:,.0f} MB |")
     load = corpus.get("load_average_at_start")
-    lines += ["", f"Corpus scale, {corpus['corpus']} (`scripts/bench_corpus.py`, batches of "
-                  f"{corpus['batch']}; load average at start "
+    commits = f", committed {corpus['commit']:,} at a time" if corpus.get("commit") else ""
+    lines += ["", f"Corpus scale, {corpus['corpus']} (`scripts/bench_corpus.py`, partitions of "
+                  f"{corpus['batch']}{commits}; load average at start "
                   f"{load[0] if load else '?'}):", "",
               "| run | articles/s | peak memory (all processes) |", "|---|---|---|"]
     one = runs.get("ingest_1_process", {}).get("articles_per_s")
