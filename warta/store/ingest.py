@@ -5,7 +5,8 @@
                                                                               one transaction
 
 Memory stays flat whatever the input size: inputs are read lazily, a runner holds a few
-partitions at most, and the store keeps nothing per article in memory (its dedupe and
+partitions at most, the rows waiting for their transaction are those of ``commit_rows``
+articles at most, and the store keeps nothing per article in memory (its dedupe and
 cluster indexes are tables).
 
 Exactly once, even after SIGKILL: partitions are committed in transactions together with
@@ -226,7 +227,7 @@ def ingest(paths: Iterable[str], store: Store, *, runner: Runner | None = None,
     Fewer, larger transactions cost the store less (each one scans the clusterer's indexes
     and writes every table); the wait bounds how stale the database is during a slow run.
 
-    Raises StoreError if the store cannot be written (nothing of the failing batch is
+    Raises StoreError if the store cannot be written (nothing of the failing transaction is
     stored); every other failure of an input or article is recorded and the run goes on.
     """
     paths = list(paths)
