@@ -6,8 +6,8 @@
 
 Memory stays flat whatever the input size: inputs are read lazily, a runner holds a few
 partitions at most, the rows waiting for their transaction are those of ``commit_rows``
-articles at most, and the store keeps nothing per article in memory (its dedupe and
-cluster indexes are tables).
+articles and one partition at most, and the store keeps nothing per article in memory (its
+dedupe and cluster indexes are tables).
 
 Exactly once, even after SIGKILL: partitions are committed in transactions together with
 their articles' content hashes; a run started again skips every input whose hash is
