@@ -215,7 +215,8 @@ def test_partitions_committed_in_groups_store_what_one_by_one_stores(tmp_path):
     reports = {}
     for rows in (1, 12):
         with open_store(tmp_path / f"c{rows}.duckdb") as store:
-            reports[rows] = ingest([str(src)], store, batch=5, commit_rows=rows)
+            reports[rows] = ingest([str(src)], store, batch=5, commit_rows=rows,
+                                   commit_wait=3600)  # grouped by size only, however slow
     assert reports[1].batches == 5  # 23 inputs in partitions of 5, each committed alone
     assert reports[12].batches == 2  # 5+5+5 ≥ 12, then the 8 left at the end
     for rep in reports.values():
