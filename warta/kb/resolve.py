@@ -31,6 +31,7 @@ from ..textutil import fold
 from .lexicon import ABBREVIATIONS, ORG_HEADS, ORG_TAILS, PLACE_HEADS
 from .mentions import Mention
 from .model import Role, first_day, last_day
+from .nominals import national_bodies
 from .store import KB, Actor, to_date
 
 _ORIGIN_PRIOR = {"curated": 3.0, "overlay": 3.5, "wikidata": 2.5, "reference": 3.0,
@@ -265,6 +266,7 @@ class Resolver:
             zone and m.label == "ORG" and zone[0] <= m.start < zone[1]
         )]
         entities.extend(self._nominals(article, mentions, day))
+        entities.extend(national_bodies(article, entities, self.kb, self._name_in))
         entities.sort(key=lambda e: e.start)
         self._flag_anachronisms(article, mentions, day)
         return entities

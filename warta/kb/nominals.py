@@ -1,0 +1,254 @@
+"""Institutions named by a common noun: "polisi", "the police", "the military".
+
+News names a country's national police or armed forces by the bare noun when the story is
+set in that country ("Polisi memblokade …", "the military said") and by the noun with the
+country elsewhere ("militer Myanmar", "the Israeli military"). Either way the text names the
+institution, which acts and speaks like any named body, so it is an entity of its own.
+
+``NATIONAL_BODIES`` maps a KB actor to the nouns each language uses for it. A noun with a
+country (a country's name after an Indonesian noun, a demonym or a country's name before an
+English one) is that country's body; a bare noun is the body of the country the article is
+set in (the country most of its places belong to), and only where the noun is used as a
+noun: "kantor polisi", "police station" (a place), "Jakarta police" (a regional force),
+"military operations" (an adjective) are not the national body.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from ..doc import Article, Entity
+from ..textutil import fold
+from .store import KB, Actor
+
+# KB actor id -> {language: nouns}. A noun listed under "bare" for a language may stand alone;
+# the others need their country in the text ("militer Myanmar").
+NATIONAL_BODIES: dict[str, dict[str, tuple[str, ...]]] = {
+    "idn_polri": {"id": ("polisi", "kepolisian"), "en": ("police",),
+                  "bare": ("polisi", "kepolisian", "police")},
+    "idn_tni": {"id": ("militer",), "en": ("military", "armed forces"),
+                "bare": ("military", "armed forces")},
+    "tatmadaw": {"id": ("militer",), "en": ("military", "armed forces"),
+                 "bare": ("military", "armed forces")},
+    "idf": {"id": ("militer",), "en": ("military",), "bare": ("military",)},
+    "pla": {"id": ("militer",), "en": ("military",), "bare": ("military",)},
+    "armed_forces_philippines": {"id": ("militer",), "en": ("military", "armed forces"),
+                                 "bare": ("military", "armed forces")},
+}
+
+# Words that make the noun part of a compound naming something else: a place, a vehicle,
+# a rank ("kantor polisi", "police station", "polisi militer").
+_ID_BEFORE = frozenset("""kantor mobil pos markas seragam anjing garis akademi sekolah
+    rumah sakit asrama kendaraan motor baju rompi pelat plat dinas laporan catatan surat
+    tahanan""".split())
+# ... or a person, one officer rather than the institution ("seorang polisi", "oknum polisi",
+# "mantan polisi", "menjadi polisi").
+_ID_PERSON_BEFORE = frozenset("seorang si sang oknum mantan menjadi sebagai eks".split())
+_ID_AFTER = frozenset("militer pamong hutan air wanita lalu gadungan".split())
+_EN_AFTER = frozenset("""station stations post posts car cars vehicle vehicles van vans line
+    lines tape academy dog dogs box uniform uniforms headquarters precinct precincts cell
+    cells barracks""".split())
+# After an English "the military": what a subject is followed by (a verb, a title of its
+# spokesman), not what an adjective is followed by ("the military operation").
+_EN_SUBJECT_NEXT = frozenset("""said says say has had have is was were are will would could
+    may might must should believe believes believed claimed claims denied denies confirmed
+    confirms added announced stated reported blamed accused launched deployed sent took
+    spokesman spokeswoman spokesperson chief commander leadership itself""".split())
+_WORD = re.compile(r"[^\W\d_]+(?:['’]s)?")
+
+
+@dataclass(frozen=True, slots=True)
+class _Noun:
+    words: tuple[str, ...]
+    bodies: tuple[str, ...]  # KB ids of the bodies this noun names, one per country
+    bare: tuple[str, ...]  # of those, the ones the bare noun may name
+
+
+@lru_cache(maxsize=4)
+def _nouns(lang: str) -> tuple[re.Pattern[str], dict[str, _Noun], tuple[str, ...]]:
+    """The regex finding the nouns of ``lang``, each noun's bodies, and the nouns without
+    their first letter (substring tests that skip most articles far faster than the regex)."""
+    by_noun: dict[str, tuple[list[str], list[str]]] = {}
+    for actor_id, langs in NATIONAL_BODIES.items():
+        for noun in langs.get(lang, ()):
+            ids, bare = by_noun.setdefault(noun, ([], []))
+            ids.append(actor_id)
+            if noun in langs.get("bare", ()):
+                bare.append(actor_id)
+    table = {n: _Noun(tuple(n.split()), tuple(ids), tuple(bare))
+             for n, (ids, bare) in by_noun.items()}
+    alts = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in table), key=len,
+                           reverse=True))
+    rx = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+    return rx, table, tuple(n.split()[0][1:] for n in table)
+
+
+def focal_country(entities: list[Entity], lang: str) -> str | None:
+    """The country the article is set in: the one most of its place mentions belong to
+    (None on a tie); an Indonesian article that names no place is set in Indonesia."""
+    counts = Counter(e.country for e in entities if e.label == "PLACE" and e.country)
+    if not counts:
+        return "IDN" if lang == "id" else None
+    (top, n), *rest = counts.most_common(2)
+    if rest and rest[0][1] == n:
+        return None
+    return top
+
+
+def national_bodies(article: Article, entities: list[Entity], kb: KB,
+                    name_in: Callable[[Actor, str], str]) -> list[Entity]:
+    """Entities for the institutions the article names by a common noun (see the module's
+    docstring); ``entities`` are those already found, ``name_in(actor, lang)`` gives an
+    actor's name in a language."""
+    lang = "en" if article.lang == "en" else "id"
+    rx, table, stems = _nouns(lang)
+    text = article.text
+    if not any(stem in text for stem in stems):
+        return []
+    found = rx.search(text)
+    if found is None:
+        return []
+    spans = sorted((e.start, e.end) for e in entities)
+    places = {e.start: e for e in entities if e.label == "PLACE" and e.country}
+    place_ends = {e.end: e for e in places.values()}
+    focal: list[str | None] = []  # the article's country, found on first need
+    out: list[Entity] = []
+    for m in rx.finditer(text, found.start()):
+        start, end = m.start(), m.end()
+        if _inside(spans, start, end):
+            continue  # part of a name already found ("Kepolisian Resor …")
+        word = m.group()
+        if word[0].isupper() and word[1:2].islower() and not _sentence_start(text, start):
+            continue  # a capitalised noun mid-sentence is part of a name the scan left
+        noun = table[" ".join(word.lower().split())]
+        country, qualified = None, None
+        if lang == "id":
+            after = _next_word_at(text, end)
+            place = places.get(after) if after is not None else None
+            if place is not None and place.start - end <= 1:
+                country, qualified = place.country, place.end
+            elif not _id_noun(text, start, end):
+                continue
+        else:
+            country = _en_qualifier(text, start, kb, place_ends)
+            if country == "":
+                continue  # a region or a city before it: a regional force
+            if country is None and not _en_noun(text, start, end, noun):
+                continue
+        bodies = noun.bodies
+        if country is None:
+            if not focal:
+                focal.append(focal_country(entities, lang))
+            country, bodies = focal[0], noun.bare
+        if country is None:
+            continue
+        actor = next((a for a in map(kb.get, bodies) if a is not None and a.country == country),
+                     None)
+        if actor is None:
+            continue
+        stop = qualified or end
+        unit = None if qualified else _unit(entities, actor, start)
+        if unit is not None:  # "Polda Sumut … Polisi menyebut": that unit, not the nation's
+            out.append(replace(unit, text=text[start:stop], start=start, end=stop, role=None,
+                               slip=None, source="nominal", confidence=0.6))
+            continue
+        out.append(Entity(
+            text=text[start:stop], label=actor.type, start=start, end=stop,
+            canonical=name_in(actor, lang), country=actor.country, actor_id=actor.id,
+            sector=actor.sector, source="nominal", confidence=0.6,
+        ))
+    return out
+
+
+def _unit(entities: list[Entity], body: Actor, at: int) -> Entity | None:
+    """A unit of the same kind the article names (a regional police, a command): a KB body
+    of the same sector and country, or an unknown organisation named with the same head
+    word ("Kepolisian Daerah …" for "Kepolisian Negara …"). Of those the nearest before
+    ``at``, else the first after: the bare noun refers to it."""
+    head = body.name.split()[0]
+    same = [e for e in entities if e.label == "ORG" and (
+        (e.actor_id and e.sector == body.sector and e.country == body.country)
+        or (e.actor_id is None and e.canonical.split()[0] == head
+            and e.country in (None, body.country)))]
+    before = [e for e in same if e.end <= at]
+    return before[-1] if before else (same[0] if same else None)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    before = text[max(0, i - 3) : i].rstrip(" \"“'‘(")
+    return not before or before[-1] in ".!?\n:"
+
+
+def _next_word_at(text: str, end: int) -> int | None:
+    """Where the word after ``end`` begins (one space or none between), if any."""
+    if end < len(text) and text[end] == " ":
+        end += 1
+    return end if end < len(text) and text[end].isalpha() else None
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = _WORD.search(text, max(0, start - 40), start)
+    last = ""
+    while m is not None:
+        if text[m.end() : start].strip() == "":
+            last = m.group()
+        m = _WORD.search(text, m.end(), start)
+    return last
+
+
+def _id_noun(text: str, start: int, end: int) -> bool:
+    """An Indonesian noun on its own, not in a compound: "kantor polisi", "polisi militer"."""
+    before = _prev_word(text, start).lower()
+    if before in _ID_BEFORE or before in _ID_PERSON_BEFORE:
+        return False
+    after = _next_word_at(text, end)
+    if after is not None:
+        m = _WORD.match(text, after)
+        if m is not None and (m.group().lower() in _ID_AFTER or m.group()[0].isupper()):
+            return False  # "polisi militer"; "Kepolisian Daerah …" left unfound
+    return True
+
+
+def _en_qualifier(text: str, start: int, kb: KB, place_ends: dict[int, Entity]) -> str | None:
+    """The country an English noun is qualified with ("the Israeli military", "Myanmar's
+    armed forces", "Indonesia's police"); "" for a capitalised word that names no country
+    ("Jakarta police": a regional force), None for none."""
+    before = text[max(0, start - 2) : start]
+    if not before.endswith(" "):
+        return None
+    word = _prev_word(text, start)
+    if not word or not word[0].isupper():
+        return None
+    code = kb.demonym(word)
+    if code:
+        return code
+    place = place_ends.get(start - 1) or place_ends.get(start - 3)  # "Myanmar", "Myanmar's"
+    if place is not None:
+        actor = kb.get(place.actor_id) if place.actor_id else None
+        return place.country if actor is not None and actor.origin == "country" else ""
+    return "" if not _sentence_start(text, start - len(word) - 1) else None
+
+
+def _en_noun(text: str, start: int, end: int, noun: _Noun) -> bool:
+    """An English noun used as a noun: "police" not in "police station"; "the military"
+    only as a subject ("the military said"), since "military" is mostly an adjective."""
+    after = _next_word_at(text, end)
+    nxt = ""
+    if after is not None:
+        m = _WORD.match(text, after)
+        nxt = m.group().lower() if m is not None else ""
+    if nxt in _EN_AFTER:
+        return False
+    if noun.words == ("police",):
+        return True
+    if fold(_prev_word(text, start)) != "the":
+        return False
+    return after is None or nxt in _EN_SUBJECT_NEXT or nxt.endswith("ed")
