@@ -134,3 +134,17 @@ def test_titles_of_a_past_time_or_with_an_ordinal_claim_no_current_office(text):
 def test_a_plain_title_after_the_term_is_still_flagged():
     out = warta.analyze("Presiden Joko Widodo meresmikan bendungan itu kemarin.", published="2025-10-21")
     assert [f["evidence"]["person"] for f in out["flags"] if f["kind"] == "role_anachronism"] == ["Joko Widodo"]
+
+
+def test_a_misspelt_country_is_that_country_and_other_near_names_are_not():
+    from warta.pipeline import Pipeline
+
+    pipe = Pipeline()  # the bundled KB: every country, and parties with near names
+    art = pipe(Article(id="t", published="2024-03-04", text=(
+        "Hubungan Korea Selatann dan Jepang membaik, kata Menteri Luar Negeri Indonesia. "
+        "Sementara itu, Partai Demokrata menggelar kongres di Medan.")))
+    korea = next(e for e in art.entities if e.text == "Korea Selatann")
+    assert (korea.label, korea.country, korea.actor_id) == ("PLACE", "KOR", "country_kor")
+    assert korea.slip == "Korea Selatann -> South Korea"
+    party = next(e for e in art.entities if e.text == "Partai Demokrata")
+    assert party.actor_id is None  # one letter from a known party is still another party

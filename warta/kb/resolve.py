@@ -226,10 +226,17 @@ class Resolver:
                     if m.role is None and ante.role is not None:
                         pass
                     continue
-        # 4. unknown full names: a longer name of the article, a curated name they contain,
-        #    then near spellings
+        # 4. unknown full names: a misspelt country; a longer name of the article, a curated
+        #    name they contain, then near spellings
         for m in mentions:
-            if m.actor is not None or m.canonical is not None or m.label not in (None, "PERSON"):
+            if m.actor is not None or m.canonical is not None:
+                continue
+            country = self._country_slip(m)
+            if country is not None:
+                m.actor, m.label, m.conf = country, "PLACE", 0.7
+                m.slip = f"{m.text} -> {country.name}"
+                continue
+            if m.label not in (None, "PERSON"):
                 continue
             if len(m.words) >= 2:
                 longer = self._longer_name(m, persons)
@@ -270,6 +277,19 @@ class Resolver:
         entities.sort(key=lambda e: e.start)
         self._flag_anachronisms(article, mentions, day)
         return entities
+
+    def _country_slip(self, m: Mention) -> Actor | None:
+        """A country's name of two words or more with one letter wrong ("Amerikas Serikat",
+        "Korea Selatann"): that country. Only countries: a near spelling of an organisation's
+        name is as often another organisation ("Partai Demokrasi" is not "Partai Demokrat")."""
+        if len(m.words) < 2 or m.paren_of is not None:
+            return None
+        hits = self.kb.fuzzy(m.text, max_distance=1)
+        if not hits or hits[0].distance != 1 or hits[0].actor.origin != "country":
+            return None
+        if len(hits) > 1 and hits[1].distance == 1 and hits[1].actor is not hits[0].actor:
+            return None
+        return hits[0].actor
 
     @staticmethod
     def _harmonise(mentions: list[Mention]) -> None:
