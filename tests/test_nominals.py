@@ -74,6 +74,15 @@ def test_a_noun_with_its_country_is_that_countrys_body(pipe):
     assert [g[2] for g in got] == ["idf"]
 
 
+def test_a_regional_force_or_an_adjective_with_its_country_is_not_the_national_body(pipe):
+    assert nominal(pipe, "Ratusan warga berunjuk rasa di Bandung, Jawa Barat, Senin (4/3/2024). "
+                         "Aksi itu dijaga polisi Bandung hingga sore.") == []
+    assert nominal(pipe, "Warga Surabaya mendatangi kantor polisi Indonesia di Surabaya, "
+                         "Jawa Timur.") == []
+    assert nominal(pipe, "The Israeli military operation in southern Lebanon entered its third "
+                         "week on Monday.", lang="en") == []
+
+
 def test_no_body_where_the_kb_declares_none_for_the_country(pipe):
     assert nominal(pipe, "Police arrested three men in Chicago, Illinois, on Monday after a "
                          "shooting in Detroit, Michigan.", lang="en") == []

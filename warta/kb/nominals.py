@@ -84,7 +84,8 @@ def _nouns(lang: str) -> tuple[re.Pattern[str], dict[str, _Noun], tuple[str, ...
     alts = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in table), key=len,
                            reverse=True))
     rx = re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
-    return rx, table, tuple(n.split()[0][1:] for n in table)
+    stems = [n.split()[0][1:] for n in table]
+    return rx, table, (*stems, *(x.upper() for x in stems))
 
 
 def focal_country(entities: list[Entity], lang: str) -> str | None:
@@ -125,41 +126,36 @@ def national_bodies(article: Article, entities: list[Entity], kb: KB,
         if word[0].isupper() and word[1:2].islower() and not _sentence_start(text, start):
             continue  # a capitalised noun mid-sentence is part of a name the scan left
         noun = table[" ".join(word.lower().split())]
-        country, qualified = None, None
         if lang == "id":
-            after = _next_word_at(text, end)
-            place = places.get(after) if after is not None else None
-            if place is not None and place.start - end <= 1:
-                country, qualified = place.country, place.end
-            elif not _id_noun(text, start, end):
-                continue
+            qualifier = _id_qualifier(text, end, kb, places)
         else:
-            country = _en_qualifier(text, start, kb, place_ends)
-            if country == "":
-                continue  # a region or a city before it: a regional force
-            if country is None and not _en_noun(text, start, end, noun):
-                continue
-        bodies = noun.bodies
-        if country is None:
+            qualifier = _en_qualifier(text, start, kb, place_ends)
+        if qualifier is _REGIONAL:
+            continue  # "Jakarta police", "polisi Bandung": a regional force
+        qualified = qualifier is not None
+        if not (_id_noun(text, start, end, qualified) if lang == "id"
+                else _en_noun(text, start, end, noun, qualified)):
+            continue
+        if qualifier is None:
             if not focal:
                 focal.append(focal_country(entities, lang))
-            country, bodies = focal[0], noun.bare
-        if country is None:
-            continue
-        actor = next((a for a in map(kb.get, bodies) if a is not None and a.country == country),
+            country, bodies, a, b = focal[0], noun.bare, start, end
+        else:
+            country, a, b = qualifier
+            a, b, bodies = min(a, start), max(b, end), noun.bodies
+        actor = next((x for x in map(kb.get, bodies) if x is not None and x.country == country),
                      None)
         if actor is None:
             continue
-        stop = qualified or end
-        unit = None if qualified else _unit(entities, actor, start)
+        unit = _unit(entities, actor, start) if qualifier is None else None
         if unit is not None:  # "Polda Sumut … Polisi menyebut": that unit, not the nation's
-            out.append(replace(unit, text=text[start:stop], start=start, end=stop, role=None,
-                               slip=None, source="nominal", confidence=0.6))
+            out.append(replace(unit, text=text[a:b], start=a, end=b, role=None, slip=None,
+                               source="nominal", confidence=0.6))
             continue
         out.append(Entity(
-            text=text[start:stop], label=actor.type, start=start, end=stop,
-            canonical=name_in(actor, lang), country=actor.country, actor_id=actor.id,
-            sector=actor.sector, source="nominal", confidence=0.6,
+            text=text[a:b], label=actor.type, start=a, end=b, canonical=name_in(actor, lang),
+            country=actor.country, actor_id=actor.id, sector=actor.sector, source="nominal",
+            confidence=0.6,
         ))
     return out
 
@@ -204,11 +200,14 @@ def _prev_word(text: str, start: int) -> str:
     return last
 
 
-def _id_noun(text: str, start: int, end: int) -> bool:
-    """An Indonesian noun on its own, not in a compound: "kantor polisi", "polisi militer"."""
+def _id_noun(text: str, start: int, end: int, qualified: bool) -> bool:
+    """An Indonesian noun on its own, not in a compound: "kantor polisi", "polisi militer"
+    (a country after it, ``qualified``, is part of the phrase)."""
     before = _prev_word(text, start).lower()
     if before in _ID_BEFORE or before in _ID_PERSON_BEFORE:
         return False
+    if qualified:
+        return True
     after = _next_word_at(text, end)
     if after is not None:
         m = _WORD.match(text, after)
@@ -217,29 +216,53 @@ def _id_noun(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _en_qualifier(text: str, start: int, kb: KB, place_ends: dict[int, Entity]) -> str | None:
-    """The country an English noun is qualified with ("the Israeli military", "Myanmar's
-    armed forces", "Indonesia's police"); "" for a capitalised word that names no country
-    ("Jakarta police": a regional force), None for none."""
+# A qualifier: (country, start, end) of the country word, or _REGIONAL for a place that is not
+# a country, or None for none.
+_Qualifier = tuple[str, int, int]
+_REGIONAL: _Qualifier = ("", -1, -1)
+
+
+def _country_of(place: Entity, kb: KB) -> str | None:
+    """The place's country code when the place is a country itself."""
+    actor = kb.get(place.actor_id) if place.actor_id else None
+    return place.country if actor is not None and actor.origin == "country" else None
+
+
+def _id_qualifier(text: str, end: int, kb: KB, places: dict[int, Entity]) -> _Qualifier | None:
+    """The place right after an Indonesian noun ("militer Myanmar", "polisi Bandung")."""
+    after = _next_word_at(text, end)
+    place = places.get(after) if after is not None else None
+    if place is None:
+        return None
+    country = _country_of(place, kb)
+    return (country, place.start, place.end) if country else _REGIONAL
+
+
+def _en_qualifier(text: str, start: int, kb: KB, place_ends: dict[int, Entity]
+                  ) -> _Qualifier | None:
+    """The country word before an English noun ("the Israeli military", "Myanmar's armed
+    forces"); _REGIONAL for a capitalised word that names no country ("Jakarta police")."""
     before = text[max(0, start - 2) : start]
     if not before.endswith(" "):
         return None
     word = _prev_word(text, start)
     if not word or not word[0].isupper():
         return None
+    w0 = text.rfind(word, 0, start)
     code = kb.demonym(word)
     if code:
-        return code
+        return code, w0, w0 + len(word)
     place = place_ends.get(start - 1) or place_ends.get(start - 3)  # "Myanmar", "Myanmar's"
     if place is not None:
-        actor = kb.get(place.actor_id) if place.actor_id else None
-        return place.country if actor is not None and actor.origin == "country" else ""
-    return "" if not _sentence_start(text, start - len(word) - 1) else None
+        country = _country_of(place, kb)
+        return (country, place.start, place.end) if country else _REGIONAL
+    return _REGIONAL if not _sentence_start(text, w0) else None
 
 
-def _en_noun(text: str, start: int, end: int, noun: _Noun) -> bool:
+def _en_noun(text: str, start: int, end: int, noun: _Noun, qualified: bool) -> bool:
     """An English noun used as a noun: "police" not in "police station"; "the military"
-    only as a subject ("the military said"), since "military" is mostly an adjective."""
+    and "the Israeli military" (``qualified``) only as a subject ("… military said"), since
+    "military" is mostly an adjective."""
     after = _next_word_at(text, end)
     nxt = ""
     if after is not None:
@@ -249,6 +272,6 @@ def _en_noun(text: str, start: int, end: int, noun: _Noun) -> bool:
         return False
     if noun.words == ("police",):
         return True
-    if fold(_prev_word(text, start)) != "the":
+    if not qualified and fold(_prev_word(text, start)) != "the":
         return False
     return after is None or nxt in _EN_SUBJECT_NEXT or nxt.endswith("ed")
