@@ -30,11 +30,20 @@ with warnings.catch_warnings():  # Starlette's notice about httpx2, raised on im
     warnings.filterwarnings("ignore", message=".*httpx2")
     from fastapi.testclient import TestClient
 
-# A writer like `warta ingest`: it takes the file, commits `batches` transactions (a new
-# article each), says so, and holds the lock until told to go (a line on stdin).
+# A writer like `warta ingest`: it takes the file (waiting out a lock held for a moment, as
+# `warta ingest` does: the server holds one while it checks for changes or copies), commits
+# `batches` transactions (a new article each), says so, and holds the lock until told to go
+# (a line on stdin).
 WRITER = textwrap.dedent("""
     import sys, time, duckdb
-    con = duckdb.connect(sys.argv[1])
+    for attempt in range(100):
+        try:
+            con = duckdb.connect(sys.argv[1])
+            break
+        except duckdb.IOException as err:
+            if "lock" not in str(err).lower() or attempt == 99:
+                raise
+            time.sleep(0.05)
     print("locked", flush=True)
     for i in range(int(sys.argv[2])):
         con.execute("BEGIN")
