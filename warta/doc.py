@@ -88,7 +88,7 @@ class Entity:
     actor_id: str | None = None  # KB id, None when unknown
     sector: str | None = None  # GOV, MIL, COP, OPP, REB, CVL, BUS, MED, IGO, NGO …
     role: RoleClaim | None = None
-    source: str = "ner"  # what found it: ner | kb | cue | coref
+    source: str = "ner"  # what found it: ner | kb | cue | rule | coref | nominal
     confidence: float = 1.0
     slip: str | None = None  # a misspelling that was corrected, e.g. "Jokow -> Jokowi"
 
