@@ -59,6 +59,7 @@ _EN_SUBJECT_NEXT = frozenset("""said says say has had have is was were are will 
     confirms added announced stated reported blamed accused launched deployed sent took
     spokesman spokeswoman spokesperson chief commander leadership itself""".split())
 _WORD = re.compile(r"[^\W\d_]+(?:['’]s)?")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+(?:['’]s)?)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,15 +111,15 @@ def national_bodies(article: Article, entities: list[Entity], kb: KB,
     text = article.text
     if not any(stem in text for stem in stems):
         return []
-    found = rx.search(text)
-    if found is None:
+    matches = list(rx.finditer(text))
+    if not matches:
         return []
     spans = sorted((e.start, e.end) for e in entities)
     places = {e.start: e for e in entities if e.label == "PLACE" and e.country}
     place_ends = {e.end: e for e in places.values()}
     focal: list[str | None] = []  # the article's country, found on first need
     out: list[Entity] = []
-    for m in rx.finditer(text, found.start()):
+    for m in matches:
         start, end = m.start(), m.end()
         if _inside(spans, start, end):
             continue  # part of a name already found ("Kepolisian Resor …")
@@ -191,13 +192,9 @@ def _next_word_at(text: str, end: int) -> int | None:
 
 
 def _prev_word(text: str, start: int) -> str:
-    m = _WORD.search(text, max(0, start - 40), start)
-    last = ""
-    while m is not None:
-        if text[m.end() : start].strip() == "":
-            last = m.group()
-        m = _WORD.search(text, m.end(), start)
-    return last
+    """The word that ends right before ``start`` (only spaces between), or ""."""
+    m = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    return m.group(1) if m is not None else ""
 
 
 def _id_noun(text: str, start: int, end: int, qualified: bool) -> bool:
